@@ -1,0 +1,15 @@
+/** The engine's public API. Nothing outside src/engine should reach past this file. */
+export * from './types';
+export { ENGINE_VERSION } from './version';
+export { createGame } from './create';
+export { applyAction, applyInPlace, cloneState } from './actions';
+export { replay, makeRecord, type ReplayError, type Replayed } from './record';
+export { hashState } from './state-hash';
+export { canonicalJson, hashString, hashValue } from './hash';
+export { METRIC_IDS, computeMetrics, score, scoreBreakdown, northKoreansAtFront, kurskControl } from './metrics';
+export { ESTIMATED_METRICS } from './intel';
+export { LEVER_OWNERS, ACTION_LEVER } from './levers';
+export { addMonths, turnDate, compareMonths, monthInTurn } from './calendar';
+export { checkOffer, checkCanPay } from './trade';
+export { northKoreanQuality, droneExposure } from './combat';
+export { emptyStocks, bundleEntries } from './stocks';

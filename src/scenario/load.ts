@@ -1,0 +1,851 @@
+/**
+ * Scenario text (YAML 1.2 or JSON) -> a validated `Scenario`, or every problem at once, each at
+ * `file:line:col` in plain words for a teacher. Pure: no Node built-ins (the browser passes text
+ * it got from a file picker, a drop or a fetch; Node callers use src/scenario/node.ts).
+ *
+ * Order: size and flow-nesting checks on the raw text; YAML parse (core schema, unique keys);
+ * a walk of the YAML tree (tags, forbidden and complex keys, nesting, looping aliases); YAML to
+ * plain data (alias expansion capped); the zod schema with every issue mapped back to the node
+ * that caused it. Never throws for bad input.
+ */
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
+import type { z } from 'zod';
+
+import type { Result } from '../ledger/result';
+import { suggest } from '../ledger/suggest';
+import { ScenarioSchema, type Scenario } from './schema';
+import { describeValue, megabytes, orList, quotedChoices, typeName } from './words';
+
+// ---------------------------------------------------------------------------------------------
+// Issues
+// ---------------------------------------------------------------------------------------------
+
+export type Severity = 'error' | 'warning';
+
+/** One problem in a scenario file, at a 1-based line and column. */
+export interface ScenarioIssue {
+  file: string;
+  line: number;
+  col: number;
+  /** Data path such as `events[3].effects[0].by`; empty for the file as a whole. */
+  path: string;
+  message: string;
+  severity: Severity;
+}
+
+export type PathSegment = string | number;
+export type DataPath = readonly PathSegment[];
+
+/**
+ * `scenario.yaml:42:7 events[3].effects[0].by: expected a number, got "ten"`;
+ * `scenario.yaml:1:1: message` without a path; warnings say `warning:` before the message.
+ */
+export function formatIssue(i: ScenarioIssue): string {
+  const where = `${i.file}:${i.line}:${i.col}`;
+  const message = i.severity === 'warning' ? `warning: ${i.message}` : i.message;
+  return i.path === '' ? `${where}: ${message}` : `${where} ${i.path}: ${message}`;
+}
+
+/** `['events', 3, 'effects', 0, 'by']` -> `events[3].effects[0].by`; odd keys are quoted. */
+export function pathToString(path: DataPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** Reading order (line, then column); equal positions keep their order. */
+export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits
+// ---------------------------------------------------------------------------------------------
+
+/** Largest scenario file accepted, in bytes (UTF-8). */
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+/** Deepest nesting of lists and maps accepted. */
+export const MAX_NESTING = 64;
+/** yaml's `maxAliasCount`: caps how far aliases may expand (alias bombs). */
+export const MAX_ALIAS_COUNT = 100;
+/** Keys that could reach Object.prototype in careless code: refused like any unknown key. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** The only explicit tags allowed: those of the YAML 1.2 core schema. */
+const CORE_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:int',
+  'tag:yaml.org,2002:float',
+  'tag:yaml.org,2002:bool',
+  'tag:yaml.org,2002:null',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
+
+/** UTF-8 size of `text`, stopping early once it is clearly over `limit`. */
+function utf8Bytes(text: string, limit: number): number {
+  if (text.length > limit) return text.length; // at least one byte per UTF-16 unit
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * Position of the first flow bracket (`[` or `{`) nested deeper than `max`, scanning the raw
+ * text before parsing (a deeply nested flow collection is the cheap way to exhaust a parser).
+ * Quoted scalars, comments and block scalars are skipped; brackets inside a plain scalar may be
+ * counted, which can only over-count a text with dozens of unclosed brackets.
+ */
+function findDeepFlow(text: string, max: number): { line: number; col: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let prev = '\n';
+  let blockIndent = -1; // >= 0 while inside a block scalar: lines indented more than this
+  const indentOf = (start: number) => {
+    let k = start;
+    while (text[k] === ' ') k++;
+    return k - start;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      line++;
+      lineStart = i + 1;
+      prev = '\n';
+      if (blockIndent >= 0) {
+        // Skip the block scalar's lines: blank, or indented more than its parent line.
+        for (;;) {
+          const ind = indentOf(lineStart);
+          const next = text[lineStart + ind];
+          if (next === undefined) return undefined;
+          if (next === '\n' || next === '\r' || ind > blockIndent) {
+            const nl = text.indexOf('\n', lineStart);
+            if (nl < 0) return undefined;
+            i = nl;
+            line++;
+            lineStart = nl + 1;
+          } else break;
+        }
+        blockIndent = -1;
+        i = lineStart - 1;
+      }
+      continue;
+    }
+    const atTokenStart = prev === '\n' || prev === ' ' || prev === '\t' || '[{,:'.includes(prev);
+    if (ch === '#' && (prev === '\n' || prev === ' ' || prev === '\t')) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return undefined;
+      i = nl - 1;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && atTokenStart) {
+      // Skip the quoted scalar ("" with backslash escapes, '' with doubled quotes).
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        const c = text[j];
+        if (c === '\n') {
+          line++;
+          lineStart = j + 1;
+        } else if (ch === '"' && c === '\\') j++;
+        else if (c === ch) {
+          if (ch === "'" && text[j + 1] === "'") j++;
+          else break;
+        }
+      }
+      i = j;
+      prev = ch;
+      continue;
+    }
+    if ((ch === '|' || ch === '>') && atTokenStart && depth === 0) {
+      const rest = text.slice(
+        i + 1,
+        text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i),
+      );
+      if (/^[+-]?\d?[+-]?\s*(?:#.*)?\r?$/.test(rest)) blockIndent = indentOf(lineStart);
+    }
+    if (ch === '[' || ch === '{') {
+      depth++;
+      if (depth > max) return { line, col: i - lineStart + 1 };
+    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+    if (ch !== ' ' && ch !== '\t' && ch !== '\r') prev = ch;
+    else prev = ' ';
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source positions
+// ---------------------------------------------------------------------------------------------
+
+/** Where things are written in a parsed file. */
+export interface ScenarioSource {
+  fileName: string;
+  /**
+   * Where `path` is written (1-based). With `key: true` and a path ending in a map key, the key
+   * itself. A path that does not exist (a missing field) resolves to the deepest node that does.
+   */
+  locate(path: DataPath, options?: { key?: boolean }): { line: number; col: number };
+  /** A positioned issue for `path`. */
+  issueAt(
+    path: DataPath,
+    message: string,
+    severity?: Severity,
+    options?: { key?: boolean },
+  ): ScenarioIssue;
+}
+
+/** For checks run on a scenario that did not come from text: every issue at 1:1. */
+export function sourceless(fileName: string): ScenarioSource {
+  return {
+    fileName,
+    locate: () => ({ line: 1, col: 1 }),
+    issueAt: (path, message, severity = 'error') => ({
+      file: fileName,
+      line: 1,
+      col: 1,
+      path: pathToString(path),
+      message,
+      severity,
+    }),
+  };
+}
+
+function makeSource(fileName: string, doc: Document, lineCounter: LineCounter): ScenarioSource {
+  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
+  const startOf = (node: unknown): number | undefined => (node as YamlNode | null)?.range?.[0];
+
+  const locate = (path: DataPath, options: { key?: boolean } = {}) => {
+    let current = resolve(doc.contents);
+    let offset = startOf(doc.contents);
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i]!;
+      if (isMap(current)) {
+        const pair = current.items.find(
+          (p) => isScalar(p.key) && String(p.key.value) === String(seg),
+        );
+        if (pair === undefined) break;
+        const keyOffset = startOf(pair.key);
+        const value = resolve(pair.value) as YamlNode | null;
+        const empty = value?.range == null || value.range[0] === value.range[1];
+        if ((i === path.length - 1 && options.key === true) || empty) {
+          offset = keyOffset ?? offset;
+          break;
+        }
+        current = value;
+        offset = startOf(pair.value) ?? offset;
+      } else if (isSeq(current) && typeof seg === 'number') {
+        const item = current.items[seg];
+        if (startOf(item) === undefined) break;
+        current = resolve(item);
+        offset = startOf(item);
+      } else break;
+    }
+    if (offset === undefined) return { line: 1, col: 1 };
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+
+  return {
+    fileName,
+    locate,
+    issueAt: (path, message, severity = 'error', options) => ({
+      file: fileName,
+      ...locate(path, options),
+      path: pathToString(path),
+      message,
+      severity,
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML errors and the tree walk
+// ---------------------------------------------------------------------------------------------
+
+function yamlMessage(code: string, message: string): string {
+  const short = message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim();
+  switch (code) {
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a line with ---); a scenario is one document';
+    case 'TAB_AS_INDENT':
+      return 'a tab is used to indent: YAML indents with spaces only';
+    case 'BAD_ALIAS':
+    case 'BAD_ANCHOR':
+      return `invalid alias or anchor: ${short}`;
+    default:
+      return `invalid YAML: ${short}`;
+  }
+}
+
+interface WalkResult {
+  issues: ScenarioIssue[];
+  /** Problems that leave the tree unusable (loops, tags, nesting): validation stops there. */
+  fatal: boolean;
+  firstAlias?: { line: number; col: number; name: string };
+}
+
+/**
+ * Walk the YAML tree without following aliases: refuse non-core tags, forbidden keys
+ * (`__proto__`, `constructor`, `prototype`), keys that are not plain scalars, duplicate keys,
+ * nesting deeper than MAX_NESTING and aliases that loop back into their own ancestors.
+ * Forbidden and complex keys are removed from the tree so validation can go on without them.
+ */
+function walkTree(doc: Document, lineCounter: LineCounter, fileName: string): WalkResult {
+  const issues: ScenarioIssue[] = [];
+  const result: WalkResult = { issues, fatal: false };
+  const pos = (node: unknown) => lineCounter.linePos((node as YamlNode | null)?.range?.[0] ?? 0);
+  const add = (node: unknown, path: DataPath, message: string) => {
+    const { line, col } = pos(node);
+    issues.push({
+      file: fileName,
+      line,
+      col,
+      path: pathToString(path),
+      message,
+      severity: 'error',
+    });
+  };
+  const ancestors: unknown[] = [];
+  let tooDeepReported = false;
+
+  const visit = (node: unknown, path: PathSegment[], depth: number): void => {
+    if (node == null) return;
+    if (isAlias(node)) {
+      const { line, col } = pos(node);
+      result.firstAlias ??= { line, col, name: node.source };
+      const target = node.resolve(doc);
+      if (target === undefined) {
+        add(node, path, `the alias *${node.source} has no anchor &${node.source} before it`);
+        result.fatal = true;
+      } else if (ancestors.includes(target)) {
+        add(
+          node,
+          path,
+          `the alias *${node.source} refers to the list or map that contains it (a loop)`,
+        );
+        result.fatal = true;
+      }
+      return;
+    }
+    const tagged = node as YamlNode;
+    if (tagged.tag !== undefined && !CORE_TAGS.has(tagged.tag)) {
+      add(
+        node,
+        path,
+        `the tag ${tagged.tag.replace(/^tag:yaml\.org,2002:/, '!!')} is not allowed in a scenario file`,
+      );
+      result.fatal = true;
+      return;
+    }
+    if (!isCollection(node)) return;
+    if (depth > MAX_NESTING) {
+      if (!tooDeepReported) add(node, path, `nested more than ${MAX_NESTING} levels deep`);
+      tooDeepReported = true;
+      result.fatal = true;
+      return;
+    }
+    ancestors.push(node);
+    if (isMap(node)) {
+      const seen = new Map<string, number>();
+      node.items = node.items.filter((pair) => {
+        if (!isPair(pair)) return false;
+        const key = pair.key;
+        if (!isScalar(key)) {
+          add(key ?? node, path, 'a key must be plain text, not a list or a map');
+          return false;
+        }
+        const name = key.value === null ? '' : String(key.value);
+        if (FORBIDDEN_KEYS.has(name)) {
+          add(key, [...path, name], `unknown key ${JSON.stringify(name)}`);
+          return false;
+        }
+        const first = seen.get(name);
+        if (first !== undefined) {
+          add(
+            key,
+            [...path, name],
+            `duplicate key ${JSON.stringify(name)} (first written on line ${first})`,
+          );
+          return false;
+        }
+        seen.set(name, pos(key).line);
+        visit(pair.value, [...path, name], depth + 1);
+        return true;
+      });
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, [...path, i], depth + 1));
+    }
+    ancestors.pop();
+  };
+  visit(doc.contents, [], 1);
+  return result;
+}
+
+/** First path in plain data nested deeper than `max` (aliases may deepen what the tree showed). */
+function findDeepData(data: unknown, max: number): PathSegment[] | undefined {
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= max) return path;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zod issues in plain words
+// ---------------------------------------------------------------------------------------------
+
+type RawIssue = z.core.$ZodRawIssue;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The per-parse error map: a plain-words message for every issue zod raises. */
+function plainMessage(issue: RawIssue): string {
+  const input = issue.input;
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (input === undefined) return 'required field is missing';
+      const format = (issue as { inst?: ZodLike }).inst?._zod.def.format;
+      const whole = issue.expected === 'number' && format !== undefined && /int/.test(format);
+      return `expected ${typeName(whole ? 'int' : issue.expected)}, got ${describeValue(input)}`;
+    }
+    case 'invalid_value': {
+      if (input === undefined) return 'required field is missing';
+      const hint =
+        typeof input === 'string'
+          ? didYouMean(
+              input,
+              issue.values.filter((v) => typeof v === 'string'),
+            )
+          : '';
+      return `expected ${issue.values.length === 1 ? '' : 'one of '}${quotedChoices(issue.values)}, got ${describeValue(input)}${hint}`;
+    }
+    case 'too_small': {
+      const min = String(issue.minimum);
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        const n = Array.isArray(input) ? input.length : 0;
+        return `expected at least ${plural(Number(issue.minimum), 'entry', 'entries')}, got ${n === 0 ? 'none' : n}`;
+      }
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? 'must not be empty'
+          : `expected at least ${min} characters`;
+      return `expected ${issue.inclusive ? 'at least' : 'more than'} ${min}, got ${describeValue(input)}`;
+    }
+    case 'too_big': {
+      const max = String(issue.maximum);
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        const n = Array.isArray(input) ? input.length : 0;
+        return `expected at most ${plural(Number(issue.maximum), 'entry', 'entries')}, got ${n}`;
+      }
+      if (issue.origin === 'string') return `expected at most ${max} characters`;
+      return `expected ${issue.inclusive ? 'at most' : 'less than'} ${max}, got ${describeValue(input)}`;
+    }
+    case 'not_multiple_of':
+      return `expected a multiple of ${String(issue.divisor)}, got ${describeValue(input)}`;
+    case 'invalid_format':
+      return `expected ${issue.format}, got ${describeValue(input)}`;
+    case 'unrecognized_keys':
+      return `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_union':
+      return `expected something else, got ${describeValue(input)}`;
+    default:
+      return issue.message ?? 'invalid value';
+  }
+}
+
+function didYouMean(value: string, known: readonly unknown[]): string {
+  const hint = suggest(
+    value,
+    known.filter((k): k is string => typeof k === 'string'),
+  );
+  return hint === undefined ? '' : ` — did you mean ${JSON.stringify(hint)}?`;
+}
+
+// A small view of zod's internal schema definitions, enough to find the keys allowed at a path.
+interface SchemaDef {
+  type: string;
+  innerType?: ZodLike;
+  getter?: () => ZodLike;
+  in?: ZodLike;
+  options?: ZodLike[];
+  discriminator?: string;
+  shape?: Record<string, ZodLike>;
+  element?: ZodLike;
+  values?: unknown[];
+  format?: string;
+}
+interface ZodLike {
+  _zod: { def: SchemaDef };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Strip wrappers (optional, default, lazy...) and pick the union option that fits `value`. */
+function unwrapSchema(schema: ZodLike, value: unknown): ZodLike {
+  for (let guard = 0; guard < 100; guard++) {
+    const def = schema._zod.def;
+    if (def.innerType !== undefined) schema = def.innerType;
+    else if (def.type === 'lazy' && def.getter !== undefined) schema = def.getter();
+    else if (def.type === 'pipe' && def.in !== undefined) schema = def.in;
+    else if (def.type === 'union' && def.options !== undefined) {
+      const option = pickOption(def, value);
+      if (option === undefined) return schema;
+      schema = option;
+    } else return schema;
+  }
+  return schema;
+}
+
+function pickOption(def: SchemaDef, value: unknown): ZodLike | undefined {
+  const options = def.options ?? [];
+  if (!isRecord(value)) return undefined;
+  const objects = options
+    .map((o) => ({ option: o, inner: unwrapSchema(o, value) }))
+    .filter(({ inner }) => inner._zod.def.type === 'object');
+  if (def.discriminator !== undefined) {
+    const tag = value[def.discriminator];
+    const match = objects.find(({ inner }) => {
+      const lit = inner._zod.def.shape?.[def.discriminator!];
+      return lit !== undefined && (unwrapSchema(lit, tag)._zod.def.values ?? []).includes(tag);
+    });
+    if (match !== undefined) return match.inner;
+  }
+  let best: ZodLike | undefined;
+  let bestScore = -1;
+  for (const { inner } of objects) {
+    const shape = inner._zod.def.shape ?? {};
+    const score = Object.keys(value).filter((k) => Object.hasOwn(shape, k)).length;
+    if (score > bestScore) {
+      best = inner;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The keys the schema allows for the map at `path` of `data`, if it is a map there. */
+function allowedKeysAt(path: DataPath, data: unknown): string[] {
+  let schema = ScenarioSchema as unknown as ZodLike;
+  let value = data;
+  for (const seg of path) {
+    schema = unwrapSchema(schema, value);
+    const def = schema._zod.def;
+    if (def.type === 'object' && def.shape !== undefined && typeof seg === 'string') {
+      const next = def.shape[seg];
+      if (next === undefined) return [];
+      schema = next;
+    } else if (def.type === 'array' && def.element !== undefined) schema = def.element;
+    else return [];
+    value =
+      isRecord(value) || Array.isArray(value)
+        ? (value as Record<PathSegment, unknown>)[seg]
+        : undefined;
+  }
+  schema = unwrapSchema(schema, value);
+  const def = schema._zod.def;
+  return def.type === 'object' && def.shape !== undefined ? Object.keys(def.shape) : [];
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** A union branch that failed only because the value has the wrong type altogether. */
+const rejectsType = (branch: readonly Issue[]) =>
+  branch.length > 0 && branch.every((i) => i.path.length === 0 && i.code === 'invalid_type');
+
+interface Placed {
+  path: PathSegment[];
+  message: string;
+  key?: boolean;
+  /** Quote the source text of the value (for "expected text, got 1.0"). */
+  quoteSource?: boolean;
+}
+
+/** Zod issues -> messages at paths: one per unknown key, union branches resolved. */
+function placeIssues(issues: readonly Issue[], base: DataPath, data: unknown, out: Placed[]): void {
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as PathSegment[])];
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = allowedKeysAt(path, data);
+      for (const key of issue.keys) {
+        let message = `unknown key ${JSON.stringify(key)}${didYouMean(key, allowed)}`;
+        if (!message.includes('did you mean') && allowed.length > 0 && allowed.length <= 10) {
+          message += ` (allowed here: ${allowed.join(', ')})`;
+        }
+        out.push({ path: [...path, key], message, key: true });
+      }
+    } else if (issue.code === 'invalid_union') {
+      placeUnion(issue, path, data, out);
+    } else if (
+      issue.code === 'invalid_type' &&
+      issue.expected === 'string' &&
+      (typeof issue.input === 'number' || typeof issue.input === 'boolean')
+    ) {
+      out.push({ path, message: issue.message, quoteSource: true });
+    } else {
+      out.push({ path, message: issue.message });
+    }
+  }
+}
+
+function placeUnion(
+  issue: z.core.$ZodIssueInvalidUnion,
+  path: PathSegment[],
+  data: unknown,
+  out: Placed[],
+): void {
+  const input = issue.input;
+  // A discriminated union whose `type` (discriminator) matches no option.
+  const disc = (issue as { discriminator?: string }).discriminator;
+  const options = (issue as { options?: unknown[] }).options;
+  if (issue.errors.length === 0 && disc !== undefined) {
+    const choices = (options ?? []).filter((o): o is string => typeof o === 'string');
+    const tag = isRecord(input) ? input[disc] : undefined;
+    if (!isRecord(input)) {
+      out.push({ path: path.slice(0, -1), message: `expected a map, got ${describeValue(input)}` });
+    } else if (tag === undefined) {
+      out.push({
+        path,
+        message: `required field is missing: expected one of ${quotedChoices(choices)}`,
+      });
+    } else {
+      const hint = typeof tag === 'string' ? didYouMean(tag, choices) : '';
+      out.push({
+        path,
+        message: `expected one of ${quotedChoices(choices)}, got ${describeValue(tag)}${hint}`,
+      });
+    }
+    return;
+  }
+  const branches = issue.errors;
+  const candidates = branches.filter((b) => !rejectsType(b));
+  if (candidates.length === 0) {
+    // Wrong type for every option: say which types would do.
+    // The plain-words name of each expected type, as plainMessage wrote it ("a whole number").
+    let expected = branches.flatMap((b) =>
+      b.map((i) => ({
+        type: i.code === 'invalid_type' ? i.expected : '',
+        name:
+          /^expected (.+?), got /.exec(i.message)?.[1] ??
+          (i.code === 'invalid_type' ? typeName(i.expected) : ''),
+      })),
+    );
+    if (input === null || typeof input !== 'object') {
+      const scalars = expected.filter((e) => e.type !== 'object' && e.type !== 'array');
+      if (scalars.length > 0) expected = scalars;
+    }
+    const names = [...new Set(expected.map((e) => e.name).filter((n) => n !== ''))];
+    out.push({ path, message: `expected ${orList(names)}, got ${describeValue(input)}` });
+    return;
+  }
+  // Every option refused the value itself (e.g. two lists of allowed words): merge the choices.
+  if (candidates.every((b) => b.every((i) => i.path.length === 0 && i.code === 'invalid_value'))) {
+    const values = candidates.flatMap((b) =>
+      b.flatMap((i) => (i.code === 'invalid_value' ? i.values : [])),
+    );
+    const hint = typeof input === 'string' ? didYouMean(input, values) : '';
+    out.push({
+      path,
+      message: `expected one of ${quotedChoices(values)}, got ${describeValue(input)}${hint}`,
+    });
+    return;
+  }
+  // Otherwise the option that came closest: the fewest problems.
+  const best = candidates.reduce((a, b) => (b.length < a.length ? b : a));
+  placeIssues(best, path, data, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parse
+// ---------------------------------------------------------------------------------------------
+
+export interface ParsedScenario {
+  scenario: Scenario;
+  source: ScenarioSource;
+  warnings: ScenarioIssue[];
+}
+
+const fail = <T>(issues: ScenarioIssue[]): Result<T, ScenarioIssue[]> => ({
+  ok: false,
+  errors: sortIssues(issues),
+});
+
+/**
+ * Parse and validate scenario text, keeping source positions for later meaning checks.
+ * Fails with every problem found (sorted by position); YAML warnings come back as `warnings`.
+ */
+export function parseScenarioSource(
+  text: string,
+  fileName: string,
+): Result<ParsedScenario, ScenarioIssue[]> {
+  try {
+    return parseUnguarded(text, fileName);
+  } catch (e) {
+    // Nothing above should throw; if a library does on some odd input, it is still a Result.
+    const message = e instanceof Error ? e.message : String(e);
+    return fail([
+      {
+        file: fileName,
+        line: 1,
+        col: 1,
+        path: '',
+        message: `could not read the file: ${message}`,
+        severity: 'error',
+      },
+    ]);
+  }
+}
+
+function parseUnguarded(text: string, fileName: string): Result<ParsedScenario, ScenarioIssue[]> {
+  const at = (line: number, col: number, message: string): ScenarioIssue => ({
+    file: fileName,
+    line,
+    col,
+    path: '',
+    message,
+    severity: 'error',
+  });
+  if (typeof text !== 'string') return fail([at(1, 1, 'expected the text of a scenario file')]);
+
+  const bytes = utf8Bytes(text, MAX_SCENARIO_BYTES);
+  if (bytes > MAX_SCENARIO_BYTES) {
+    return fail([
+      at(
+        1,
+        1,
+        `the file is ${megabytes(bytes)}; a scenario file may be at most ${megabytes(MAX_SCENARIO_BYTES)}`,
+      ),
+    ]);
+  }
+  const deep = findDeepFlow(text, MAX_NESTING);
+  if (deep !== undefined)
+    return fail([at(deep.line, deep.col, `nested more than ${MAX_NESTING} levels deep`)]);
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    resolveKnownTags: false,
+    merge: false,
+    prettyErrors: false,
+    keepSourceTokens: false,
+    logLevel: 'error', // not 'silent': that would also drop the error for a second document
+    strict: true,
+    lineCounter,
+  });
+
+  const walk = walkTree(doc, lineCounter, fileName);
+  const yamlErrors = doc.errors
+    .filter((e) => e.code !== 'DUPLICATE_KEY') // reported by the walk, with the key's name
+    .map((e) => {
+      const { line, col } = lineCounter.linePos(e.pos[0]);
+      return at(line, col, yamlMessage(e.code, e.message));
+    });
+  // Keys the walk removed (forbidden, duplicate, complex) are reported together with the schema's
+  // findings; anything else stops here.
+  if (yamlErrors.length > 0 || walk.fatal) return fail([...yamlErrors, ...walk.issues]);
+  const warnings = doc.warnings
+    .filter((w) => w.code !== 'TAG_RESOLVE_FAILED') // every tag is an error already
+    .map((w) => {
+      const { line, col } = lineCounter.linePos(w.pos[0]);
+      return { ...at(line, col, yamlMessage(w.code, w.message)), severity: 'warning' as const };
+    });
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (_e) {
+    const a = walk.firstAlias ?? { line: 1, col: 1, name: '' };
+    return fail([
+      ...walk.issues,
+      at(
+        a.line,
+        a.col,
+        `the aliases in this file (*${a.name}...) expand to too much data (an "alias bomb"); write the values out instead`,
+      ),
+    ]);
+  }
+
+  const source = makeSource(fileName, doc, lineCounter);
+  if (data === null || data === undefined) {
+    return fail([
+      ...walk.issues,
+      at(1, 1, 'the file is empty: a scenario starts with "formatVersion: 1"'),
+    ]);
+  }
+  const tooDeep = findDeepData(data, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    return fail([
+      ...walk.issues,
+      source.issueAt(tooDeep, `nested more than ${MAX_NESTING} levels deep (through aliases)`),
+    ]);
+  }
+
+  const parsed = ScenarioSchema.safeParse(data, { reportInput: true, error: plainMessage });
+  if (!parsed.success) {
+    const placed: Placed[] = [];
+    placeIssues(parsed.error.issues, [], data, placed);
+    const seen = new Set<string>();
+    const issues: ScenarioIssue[] = [];
+    for (const p of placed) {
+      let message = p.message;
+      if (p.quoteSource === true) message = quoteHint(message, doc, text, p.path);
+      const issue = source.issueAt(p.path, message, 'error', { key: p.key });
+      const id = formatIssue(issue);
+      if (!seen.has(id)) issues.push(issue);
+      seen.add(id);
+    }
+    return fail([...walk.issues, ...issues, ...warnings]);
+  }
+  if (walk.issues.length > 0) return fail([...walk.issues, ...warnings]);
+  return { ok: true, value: { scenario: parsed.data, source, warnings: sortIssues(warnings) } };
+}
+
+/** "expected text, got 1.0 — write it in quotes: "1.0"" using the value as written. */
+function quoteHint(message: string, doc: Document, text: string, path: DataPath): string {
+  const node = doc.getIn(path as PathSegment[], true) as YamlNode | undefined;
+  const range = node?.range;
+  const written = range ? text.slice(range[0], range[1]).trim() : '';
+  if (written === '' || written.length > 40 || /["'\n]/.test(written))
+    return `${message} — write it in quotes to make it text`;
+  return `expected text, got ${written} — write it in quotes: "${written}"`;
+}
+
+/** Parse and validate scenario text (schema only; see loadScenario for the meaning checks too). */
+export function parseScenario(text: string, fileName: string): Result<Scenario, ScenarioIssue[]> {
+  const parsed = parseScenarioSource(text, fileName);
+  return parsed.ok ? { ok: true, value: parsed.value.scenario } : parsed;
+}

@@ -1,0 +1,83 @@
+/**
+ * Plays whole games with computer players on the engine's fast path: one plain state, mutated
+ * in place, no immer, no copies. Used by the batch runner, the CLI, tests and the server.
+ */
+import { getBot } from '../ai';
+import {
+  applyInPlace,
+  createGame,
+  makeRecord,
+  type Action,
+  type Capital,
+  type FigureChoices,
+  type GameRecord,
+  type GameState,
+  type Rules,
+  type Seats,
+} from '../engine';
+
+export interface PlayOptions {
+  seed: string;
+  figureChoices?: FigureChoices;
+  seats: Seats;
+  /** Keep the action log (needed for records); off saves memory in big batches. */
+  keepLog?: boolean;
+}
+
+export interface Played {
+  state: GameState;
+  actions: Action[];
+  /** Orders a bot gave that the engine refused (expected only from the random bot). */
+  refused: number;
+}
+
+/** Plays the seats' bots until the game ends or `stopAt` says to stop (for hot-seat humans). */
+export function playGame(rules: Rules, options: PlayOptions): Played {
+  const state = createGame(rules, { seed: options.seed, figureChoices: options.figureChoices ?? { default: 'central' } });
+  const actions: Action[] = [];
+  const refused = playBots(state, options.seats, actions, () => false, options.keepLog !== false);
+  return { state, actions, refused };
+}
+
+/**
+ * Lets bots play every seat they hold, mutating `state`, until the game ends or it is the turn
+ * of a seat that `isHuman` claims. Returns how many orders were refused.
+ */
+export function playBots(
+  state: GameState,
+  seats: Seats,
+  log: Action[],
+  isHuman: (seat: Capital) => boolean,
+  keepLog = true,
+): number {
+  let refused = 0;
+  while (state.ctx.phase !== 'over' && !isHuman(state.ctx.seat)) {
+    const seat = state.ctx.seat;
+    const turn = state.ctx.turn;
+    const bot = getBot(seats[seat]);
+    if (!bot) throw new Error(`no computer player called "${seats[seat]}" for ${seat}`);
+    for (const a of bot.decide(state, seat)) {
+      if (!stillActing(state, seat, turn)) break;
+      const r = applyInPlace(state, a);
+      if (r.ok) {
+        if (keepLog) log.push(a);
+      } else refused++;
+    }
+    // A bot that forgot to end its turn must not stall the game.
+    if (stillActing(state, seat, turn)) {
+      const end: Action = { type: 'endTurn', seat };
+      applyInPlace(state, end);
+      if (keepLog) log.push(end);
+    }
+  }
+  return refused;
+}
+
+/** Whether `seat` still holds the turn it started (bots' orders may have ended it). */
+function stillActing(state: GameState, seat: Capital, turn: number): boolean {
+  return state.ctx.seat === seat && state.ctx.turn === turn && state.ctx.phase !== 'over';
+}
+
+export function recordOf(played: Played, seats: Seats): GameRecord {
+  return makeRecord(played.state, seats, played.actions);
+}
