@@ -49,7 +49,7 @@ function stringWord(s: string): number {
 const view = new DataView(new ArrayBuffer(8));
 
 /** Two murmur3-style lanes over 32-bit words. */
-class Hasher {
+export class Hasher {
   a = 0x811c9dc5;
   b = 0x5bd1e995;
 
@@ -69,24 +69,43 @@ class Hasher {
     for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
   }
 
+  /** A string as one word (cached for short strings). */
+  str(s: string): void {
+    this.word(TAG.string);
+    this.word(stringWord(s));
+  }
+
+  num(v: number): void {
+    if ((v | 0) === v) {
+      this.word(TAG.int);
+      this.word(v);
+      return;
+    }
+    // IEEE 754 bits are the same on every engine; read them in a fixed byte order.
+    view.setFloat64(0, Number.isFinite(v) ? v : 0, true);
+    this.word(TAG.float);
+    this.word(view.getUint32(0, true));
+    this.word(view.getUint32(4, true));
+  }
+
+  bool(v: boolean): void {
+    this.word(v ? TAG.true : TAG.false);
+  }
+
+  /** Marks the end of a variable-length part, so [a][b] and [a, b] differ. */
+  end(): void {
+    this.word(TAG.end);
+  }
+
   value(v: unknown): void {
     if (v === null) return this.word(TAG.null);
     switch (typeof v) {
       case 'number':
-        if ((v | 0) === v) {
-          this.word(TAG.int);
-          return this.word(v);
-        }
-        // IEEE 754 bits are the same on every engine; read them in a fixed byte order.
-        view.setFloat64(0, Number.isFinite(v) ? v : 0, true);
-        this.word(TAG.float);
-        this.word(view.getUint32(0, true));
-        return this.word(view.getUint32(4, true));
+        return this.num(v);
       case 'string':
-        this.word(TAG.string);
-        return this.word(stringWord(v));
+        return this.str(v);
       case 'boolean':
-        return this.word(v ? TAG.true : TAG.false);
+        return this.bool(v);
       case 'object': {
         if (Array.isArray(v)) {
           this.word(TAG.array);
