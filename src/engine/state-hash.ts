@@ -9,13 +9,27 @@
 import { Hasher } from './hash';
 import { CAPITALS, ITEMS, type Bundle, type Casualties, type GameState, type Offer } from './types';
 
+const ITEM_INDEX: Record<string, number> = Object.fromEntries(ITEMS.map((item, i) => [item, i]));
+const scratch: number[] = [];
+
+/** A bundle's entries in item order, whatever order its keys were written in. */
 function bundle(h: Hasher, b: Bundle): void {
-  for (let i = 0; i < ITEMS.length; i++) {
-    const n = b[ITEMS[i]!];
-    if (n !== undefined) {
-      h.word(i);
-      h.num(n);
+  const keys = Object.keys(b);
+  scratch.length = 0;
+  for (const k of keys) if (b[k as keyof Bundle] !== undefined) scratch.push(ITEM_INDEX[k]!);
+  // Insertion sort: bundles hold a handful of items, and stocks arrive already in order.
+  for (let i = 1; i < scratch.length; i++) {
+    const x = scratch[i]!;
+    let j = i - 1;
+    while (j >= 0 && scratch[j]! > x) {
+      scratch[j + 1] = scratch[j]!;
+      j--;
     }
+    scratch[j + 1] = x;
+  }
+  for (const i of scratch) {
+    h.word(i);
+    h.num(b[ITEMS[i]!]!);
   }
   h.end();
 }
