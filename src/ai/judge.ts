@@ -1,18 +1,49 @@
 /**
  * How a computer player answers a trade offer: accept, counter or refuse, with a one-line
- * reason the game shows the student. Items are weighed with the scenario's per-capital values.
+ * reason the game shows the student. Items are weighed with the scenario's per-capital values,
+ * scaled by the player's trading style (a hawk pays dearly for troops, an opportunist haggles).
  */
-import { bundleEntries, checkCanPay, type Bundle, type Capital, type GameState, type Offer } from '../engine';
+import {
+  bundleEntries,
+  checkCanPay,
+  type Action,
+  type Bundle,
+  type Capital,
+  type GameState,
+  type Item,
+  type Offer,
+} from '../engine';
 
 export type Verdict =
   | { response: 'accept'; reason: string }
   | { response: 'counter'; reason: string; give: Bundle; get: Bundle; turns: number }
   | { response: 'reject'; reason: string };
 
-export function bundleValue(state: Readonly<GameState>, who: Capital, bundle: Bundle): number {
-  const values = state.rules.policies.values[who];
+/** How a computer player weighs trades. The default is the scenario's values, as they are. */
+export interface TradeStyle {
+  /** Shown in reasons, e.g. "hawkish"; empty for the plain historical player. */
+  label: string;
+  /** Multipliers on the scenario's value of one unit of each item (missing: 1). */
+  valueScale: Partial<Record<Item, number>>;
+  /** Counter offers worth at least this share of a fair one; refuse below (default: the scenario's). */
+  counterAbove?: number;
+  /**
+   * Accept outright only when what arrives is worth at least `haggle` times what leaves; a fair
+   * offer below that is countered with a lower price (an opportunist haggles). 1: never haggle.
+   */
+  haggle: number;
+}
+
+export const PLAIN_STYLE: TradeStyle = { label: '', valueScale: {}, haggle: 1 };
+
+/** Value of one unit of `item` to `who`, in its own points, under a style. */
+export function itemValue(state: Readonly<GameState>, who: Capital, item: Item, style: TradeStyle = PLAIN_STYLE): number {
+  return (state.rules.policies.values[who][item] ?? 0) * (style.valueScale[item] ?? 1);
+}
+
+export function bundleValue(state: Readonly<GameState>, who: Capital, bundle: Bundle, style: TradeStyle = PLAIN_STYLE): number {
   let v = 0;
-  for (const [item, n] of bundleEntries(bundle)) v += (values[item] ?? 0) * n;
+  for (const [item, n] of bundleEntries(bundle)) v += itemValue(state, who, item, style) * n;
   return v;
 }
 
@@ -31,11 +62,15 @@ export function scaleBundle(bundle: Bundle, f: number): Bundle {
   return out;
 }
 
-/** `who` judges `offer`, which is addressed to it: it receives offer.give and pays offer.get. */
-export function judgeOffer(state: Readonly<GameState>, who: Capital, offer: Offer): Verdict {
-  const name = state.rules.capitals[who].name;
-  const gain = bundleValue(state, who, offer.give);
-  const cost = bundleValue(state, who, offer.get);
+/**
+ * `who` judges `offer`, which is addressed to it: it receives offer.give and pays offer.get.
+ * With the default style this is the historical players' judgement, unchanged.
+ */
+export function judgeOffer(state: Readonly<GameState>, who: Capital, offer: Offer, style: TradeStyle = PLAIN_STYLE): Verdict {
+  const name = style.label ? `${state.rules.capitals[who].name} (${style.label})` : state.rules.capitals[who].name;
+  const counterAbove = style.counterAbove ?? state.rules.policies.counterAbove;
+  const gain = bundleValue(state, who, offer.give, style);
+  const cost = bundleValue(state, who, offer.get, style);
   const short = checkCanPay(state as GameState, who, offer.get, 'asked');
   if (short) {
     const f = fitToStock(state, who, offer.get);
@@ -49,10 +84,24 @@ export function judgeOffer(state: Readonly<GameState>, who: Capital, offer: Offe
       };
     return { response: 'reject', reason: `${name} does not hold what is asked (${short.message})` };
   }
-  if (cost <= gain)
+  if (cost <= gain) {
+    // An opportunist who finds the deal merely fair asks for a better price, once per chain.
+    if (style.haggle > 1 && cost * style.haggle > gain && offer.counterTo === undefined && gain > 0) {
+      const f = gain / (cost * style.haggle);
+      const give = scaleBundle(offer.get, f);
+      if (bundleEntries(give).length > 0)
+        return {
+          response: 'counter',
+          reason: `${name} would take this, but haggles: it offers ${Math.round(f * 100)}% of the price`,
+          give,
+          get: { ...offer.give },
+          turns: offer.turns,
+        };
+    }
     return { response: 'accept', reason: `${name} values ${describe(offer.give)} above ${describe(offer.get)}` };
+  }
   const fair = gain / cost;
-  if (fair >= state.rules.policies.counterAbove && gain > 0)
+  if (fair >= counterAbove && gain > 0)
     return {
       response: 'counter',
       reason: `${name} finds the price too high and offers ${Math.round(fair * 100)}% of it`,
@@ -77,11 +126,11 @@ function fitToStock(state: Readonly<GameState>, who: Capital, bundle: Bundle): n
 }
 
 /** Answers every open offer addressed to `who`, as actions. */
-export function answerOffers(state: Readonly<GameState>, who: Capital): import('../engine').Action[] {
-  const out: import('../engine').Action[] = [];
+export function answerOffers(state: Readonly<GameState>, who: Capital, style: TradeStyle = PLAIN_STYLE): Action[] {
+  const out: Action[] = [];
   for (const o of state.offers) {
     if (o.to !== who || o.status !== 'open') continue;
-    const v = judgeOffer(state, who, o);
+    const v = judgeOffer(state, who, o, style);
     if (v.response === 'accept') out.push({ type: 'accept', seat: who, offerId: o.id });
     else if (v.response === 'reject') out.push({ type: 'reject', seat: who, offerId: o.id, reason: v.reason });
     else out.push({ type: 'counter', seat: who, offerId: o.id, give: v.give, get: v.get, turns: v.turns, note: v.reason });

@@ -5,7 +5,7 @@
  * Kyiv's drone targeting and pairing with Russian drone operators; captures are rare and depend
  * on what the soldiers were told. Every coefficient comes from rules.combat.
  */
-import { northKoreansAtFront } from './metrics';
+import { northKoreansAtFront, troopsAtFront } from './metrics';
 import { jitter, roundRandom, type Rng } from './rng';
 import { clamp } from './stocks';
 import type { Capital, GameState, SectorReport, TurnReport } from './types';
@@ -55,12 +55,7 @@ export function resolveCombat(state: GameState, rng: Rng, report: TurnReport): v
   const c = state.rules.combat;
   const e = state.expedition;
   const nkFront = northKoreansAtFront(state);
-  let ruFront = 0;
-  let uaFront = 0;
-  for (const s of state.sectors) {
-    ruFront += s.russianTroops;
-    uaFront += s.ukrainianTroops;
-  }
+  const { russian: ruFront, ukrainian: uaFront } = troopsAtFront(state);
   const ruSupply = supplyFactor(drawAmmunition(state, 'moscow', ruFront + nkFront + e.missileUnits), c.ammunitionFloor);
   const uaSupply = supplyFactor(drawAmmunition(state, 'kyiv', uaFront), c.ammunitionFloor);
   const qNk = northKoreanQuality(state);

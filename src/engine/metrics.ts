@@ -69,6 +69,17 @@ export function northKoreansInTheatre(state: GameState): number {
   return training + e.ready + northKoreansAtFront(state) + e.missileUnits + e.recovering;
 }
 
+/** Russian and Ukrainian soldiers in the sectors (North Koreans are counted apart). */
+export function troopsAtFront(state: GameState): { russian: number; ukrainian: number } {
+  let russian = 0;
+  let ukrainian = 0;
+  for (const s of state.sectors) {
+    russian += s.russianTroops;
+    ukrainian += s.ukrainianTroops;
+  }
+  return { russian, ukrainian };
+}
+
 export function kurskControl(state: GameState): number {
   if (state.sectors.length === 0) return 0;
   let sum = 0;
@@ -86,12 +97,7 @@ export function computeMetrics(state: GameState): Record<string, number> {
   let tech = 0;
   for (const t of TECH_TRACKS) tech += recv[`tech.${t}`] ?? 0;
   const control = kurskControl(state);
-  let ruFront = 0;
-  let uaFront = 0;
-  for (const s of state.sectors) {
-    ruFront += s.russianTroops;
-    uaFront += s.ukrainianTroops;
-  }
+  const { russian: ruFront, ukrainian: uaFront } = troopsAtFront(state);
   const m: Record<string, number> = {
     'pyongyang.troopsSent': h.sent,
     'pyongyang.atFront': northKoreansAtFront(state),
