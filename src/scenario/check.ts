@@ -11,6 +11,7 @@ import { suggest } from '../ledger/suggest';
 import type { DataPath, ScenarioIssue, ScenarioSource, Severity } from './load';
 import { sourceless } from './load';
 import { isMetricId, METRIC_IDS } from './metrics';
+import { LEVER_KEY_OWNER, neverHolds, Reach, showNumber } from './reach';
 import { findQuantities, isFigureRef } from './quantities';
 import type { Scenario, ScenarioCondition } from './schema';
 import { CAPITALS, FIGURE_CHOICES, INFORMATION_POLICIES, POSTURES, STANCES } from './vocab';
@@ -50,6 +51,8 @@ export function checkScenario(
   checkMetrics(scenario, report);
   checkTradeAndOrder(scenario, report);
   checkFlags(scenario, report);
+  checkReach(scenario, ledger, report);
+  checkPolicyLevers(scenario, report);
   if (scenario.policies === undefined) {
     report(
       [],
@@ -388,4 +391,165 @@ function checkFlags(scenario: Scenario, report: Report): void {
       );
     }
   }
+}
+
+/**
+ * What the scenario makes impossible: events whose condition can never hold, objectives that can
+ * never earn full marks (or anything at all), scores used as objectives, lever conditions and
+ * effects that name the wrong capital.
+ */
+function checkReach(scenario: Scenario, ledger: Ledger, report: Report): void {
+  const reach = new Reach(scenario, ledger);
+  scenario.events.forEach((event, i) => {
+    if (event.condition === undefined) return;
+    const never = neverHolds(event.condition, ['events', i, 'condition'], reach, scenario, ledger);
+    if (never !== undefined)
+      report(never.path, `this event can never fire: ${never.reason}`, 'warning');
+  });
+
+  for (const { condition, path } of conditions(scenario)) {
+    if (condition.type === 'lever' && condition.capital !== LEVER_KEY_OWNER[condition.lever]) {
+      report(
+        [...path, 'capital'],
+        `${condition.lever} is ${LEVER_KEY_OWNER[condition.lever]}'s lever, not ${condition.capital}'s: write capital: ${LEVER_KEY_OWNER[condition.lever]}`,
+        'warning',
+      );
+    }
+  }
+  scenario.events.forEach((event, i) => {
+    event.effects.forEach((effect, j) => {
+      if (effect.type === 'lever' && effect.capital !== LEVER_KEY_OWNER[effect.lever]) {
+        report(
+          ['events', i, 'effects', j, 'capital'],
+          `${effect.lever} is ${LEVER_KEY_OWNER[effect.lever]}'s lever, not ${effect.capital}'s: write capital: ${LEVER_KEY_OWNER[effect.lever]}`,
+          'warning',
+        );
+      }
+    });
+  });
+
+  for (const capital of CAPITALS) {
+    scenario.scoring[capital].forEach((o, i) => {
+      const at = ['scoring', capital, i];
+      if (!isMetricId(o.metric)) return; // reported by checkMetrics
+      if (o.metric.endsWith('.score')) {
+        report(
+          [...at, 'metric'],
+          `a score cannot be an objective: scores are made from the objectives (${o.metric} would read as 0 or as another capital's unfinished score)`,
+        );
+        return;
+      }
+      if (o.weight === 0) return;
+      const bound = reach.bound(o.metric);
+      const why = bound.why === undefined ? '' : ` (${bound.why})`;
+      if (o.direction === 'max' && bound.hi < o.scale) {
+        report(
+          [...at, 'scale'],
+          bound.hi <= bound.lo
+            ? `this objective can never earn anything: ${o.metric} stays at ${showNumber(bound.lo)} in this scenario${why}`
+            : `full marks are out of reach: they need ${o.metric} = ${showNumber(o.scale)}, but it can reach at most ${showNumber(bound.hi)} in this scenario${why}; lower the scale`,
+          'warning',
+        );
+      } else if (o.direction === 'min' && bound.lo >= o.scale) {
+        report(
+          [...at, 'scale'],
+          `this objective can never earn anything: ${o.metric} is already at least ${showNumber(bound.lo)}, the value that earns no marks (scale ${showNumber(o.scale)})`,
+          'warning',
+        );
+      } else if (o.direction === 'min' && bound.hi <= 0) {
+        report(
+          [...at, 'metric'],
+          `this objective always earns full marks: ${o.metric} stays at 0 in this scenario${why}`,
+          'warning',
+        );
+      }
+    });
+  }
+}
+
+/** The historical computer players' plans need the levers they pull. */
+function checkPolicyLevers(scenario: Scenario, report: Report): void {
+  const p = scenario.policies?.historical;
+  if (p === undefined) return;
+  const levers = (c: (typeof CAPITALS)[number]) => scenario.capitals[c].levers as string[];
+  const need = (
+    capital: (typeof CAPITALS)[number],
+    lever: string,
+    path: (string | number)[],
+    what: string,
+  ) => {
+    if (!levers(capital).includes(lever)) {
+      report(
+        ['policies', 'historical', ...path],
+        `the computer player ${what}, but ${capital} has no ${lever} lever in this scenario (capitals.${capital}.levers): its orders will be refused`,
+        'warning',
+      );
+    }
+  };
+  if (p.pyongyang.troopsBy.length > 0 || p.pyongyang.offers.length > 0)
+    need('pyongyang', 'trade', ['pyongyang'], 'for pyongyang sends soldiers or makes offers');
+  if (p.pyongyang.trainingMonths !== scenario.levers.trainingMonths.start)
+    need(
+      'pyongyang',
+      'training',
+      ['pyongyang', 'trainingMonths'],
+      'for pyongyang sets the training length',
+    );
+  if (p.pyongyang.information !== scenario.levers.information)
+    need(
+      'pyongyang',
+      'information',
+      ['pyongyang', 'information'],
+      `for pyongyang switches information to ${JSON.stringify(p.pyongyang.information)}`,
+    );
+  if (p.moscow.stance !== scenario.levers.stance)
+    need(
+      'moscow',
+      'stance',
+      ['moscow', 'stance'],
+      `for moscow switches its stance to ${JSON.stringify(p.moscow.stance)}`,
+    );
+  if (p.moscow.pairingFrom !== null)
+    need(
+      'moscow',
+      'pairing',
+      ['moscow', 'pairingFrom'],
+      'for moscow pairs units with drone operators',
+    );
+  if (p.moscow.missileUnitsFrom !== null && p.moscow.missileUnitShare > 0)
+    need(
+      'moscow',
+      'missileUnits',
+      ['moscow', 'missileUnitsFrom'],
+      'for moscow moves soldiers to missile units',
+    );
+  if (p.kyiv.targetNorthKoreansFrom !== null)
+    need(
+      'kyiv',
+      'targeting',
+      ['kyiv', 'targetNorthKoreansFrom'],
+      'for kyiv targets North Korean units',
+    );
+  if (p.kyiv.withdrawFrom !== null)
+    need('kyiv', 'posture', ['kyiv', 'withdrawFrom'], 'for kyiv withdraws from the salient');
+  if (p.pyongyang.troopsBy.length > 0)
+    need(
+      'moscow',
+      'assign',
+      ['pyongyang', 'troopsBy'],
+      'for moscow sends the North Korean soldiers to the front',
+    );
+  if (p.moscow.reinforceShare > 0)
+    need(
+      'moscow',
+      'allocate',
+      ['moscow', 'reinforceShare'],
+      'for moscow sends reserves to the front',
+    );
+  if (p.kyiv.reinforceShare > 0)
+    need('kyiv', 'allocate', ['kyiv', 'reinforceShare'], 'for kyiv sends reserves to the front');
+  if (p.kyiv.publicise)
+    need('kyiv', 'publicise', ['kyiv', 'publicise'], 'for kyiv publicises prisoners');
+  if (p.kyiv.releaseEvidence)
+    need('kyiv', 'evidence', ['kyiv', 'releaseEvidence'], 'for kyiv releases evidence');
 }

@@ -24,6 +24,7 @@ import type { z } from 'zod';
 
 import type { Result } from '../ledger/result';
 import { suggest } from '../ledger/suggest';
+import { migrateScenario, migratedWarning } from './migrate';
 import { ScenarioSchema, type Scenario } from './schema';
 import { describeValue, megabytes, orList, quotedChoices, typeName } from './words';
 
@@ -132,7 +133,12 @@ function findDeepFlow(text: string, max: number): { line: number; col: number } 
     while (text[k] === ' ') k++;
     return k - start;
   };
+  const indents: number[] = []; // block indentation levels open at the current line
   for (let i = 0; i < text.length; i++) {
+    if (i === lineStart && depth === 0) {
+      const deepBlock = blockDepth(text, lineStart, indents, max);
+      if (deepBlock !== undefined) return { line, col: deepBlock };
+    }
     const ch = text[i]!;
     if (ch === '\n') {
       line++;
@@ -197,6 +203,43 @@ function findDeepFlow(text: string, max: number): { line: number; col: number } 
     else prev = ' ';
   }
   return undefined;
+}
+
+/**
+ * Block nesting at the line starting at `start`: the indentation levels still open (kept in
+ * `indents`) plus the compact indicators the line starts with (`- - - x`, `? ? x`). Returns the
+ * 1-based column where it passes `max`, if it does. An estimate that can only over-count by a
+ * level or two (a plain scalar continued on a deeper line), never enough to refuse a real file.
+ */
+function blockDepth(
+  text: string,
+  start: number,
+  indents: number[],
+  max: number,
+): number | undefined {
+  let j = start;
+  while (text[j] === ' ') j++;
+  const c = text[j];
+  if (c === undefined || c === '\n' || c === '\r' || c === '#') return undefined;
+  if (j === start && (text.startsWith('---', j) || text.startsWith('...', j))) {
+    indents.length = 0;
+    return undefined;
+  }
+  const indent = j - start;
+  while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+  indents.push(indent);
+  let depth = indents.length;
+  if (depth > max) return indent + 1;
+  for (;;) {
+    const k = text[j];
+    const after = text[j + 1];
+    if ((k === '-' || k === '?' || k === ':') && (after === ' ' || after === '\t')) {
+      depth++;
+      if (depth > max) return j - start + 1;
+      j += 2;
+      while (text[j] === ' ' || text[j] === '\t') j++;
+    } else return undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -591,6 +634,24 @@ interface Placed {
   key?: boolean;
   /** Quote the source text of the value (for "expected text, got 1.0"). */
   quoteSource?: boolean;
+  /** For an unknown key: the allowed key it is probably a misspelling of. */
+  suggested?: string;
+}
+
+/**
+ * A misspelt required key gives two issues: the unknown key ("did you mean ...?") and the
+ * missing field. The first says it all: drop the second.
+ */
+function dropExplainedMissing(placed: Placed[]): Placed[] {
+  const explained = new Set(
+    placed
+      .filter((p) => p.suggested !== undefined)
+      .map((p) => pathToString([...p.path.slice(0, -1), p.suggested!])),
+  );
+  return placed.filter(
+    (p) =>
+      !(p.message.startsWith('required field is missing') && explained.has(pathToString(p.path))),
+  );
 }
 
 /** Zod issues -> messages at paths: one per unknown key, union branches resolved. */
@@ -600,11 +661,13 @@ function placeIssues(issues: readonly Issue[], base: DataPath, data: unknown, ou
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAt(path, data);
       for (const key of issue.keys) {
-        let message = `unknown key ${JSON.stringify(key)}${didYouMean(key, allowed)}`;
-        if (!message.includes('did you mean') && allowed.length > 0 && allowed.length <= 10) {
+        const hint = suggest(key, allowed);
+        let message = `unknown key ${JSON.stringify(key)}`;
+        if (hint !== undefined) message += ` — did you mean ${JSON.stringify(hint)}?`;
+        else if (allowed.length > 0 && allowed.length <= 10) {
           message += ` (allowed here: ${allowed.join(', ')})`;
         }
-        out.push({ path: [...path, key], message, key: true });
+        out.push({ path: [...path, key], message, key: true, suggested: hint });
       }
     } else if (issue.code === 'invalid_union') {
       placeUnion(issue, path, data, out);
@@ -710,25 +773,48 @@ export function parseScenarioSource(
   text: string,
   fileName: string,
 ): Result<ParsedScenario, ScenarioIssue[]> {
+  const partial = parseScenarioPartial(text, fileName);
+  if (partial.parsed !== undefined && !partial.issues.some((i) => i.severity === 'error'))
+    return { ok: true, value: partial.parsed };
+  return fail(partial.issues);
+}
+
+/** What parsing found: every issue so far, and the scenario when the schema accepted it. */
+export interface PartialParse {
+  /** Errors and warnings, sorted by position. */
+  issues: ScenarioIssue[];
+  /**
+   * Present when the schema accepted the data, even if the YAML walk removed keys it refused
+   * (duplicate or forbidden keys, reported in `issues`): meaning checks can still run on it.
+   */
+  parsed?: ParsedScenario;
+}
+
+/** Like parseScenarioSource, but keeps the scenario when only removable keys were refused. */
+export function parseScenarioPartial(text: string, fileName: string): PartialParse {
   try {
     return parseUnguarded(text, fileName);
   } catch (e) {
     // Nothing above should throw; if a library does on some odd input, it is still a Result.
     const message = e instanceof Error ? e.message : String(e);
-    return fail([
-      {
-        file: fileName,
-        line: 1,
-        col: 1,
-        path: '',
-        message: `could not read the file: ${message}`,
-        severity: 'error',
-      },
-    ]);
+    return {
+      issues: [
+        {
+          file: fileName,
+          line: 1,
+          col: 1,
+          path: '',
+          message: `could not read the file: ${message}`,
+          severity: 'error',
+        },
+      ],
+    };
   }
 }
 
-function parseUnguarded(text: string, fileName: string): Result<ParsedScenario, ScenarioIssue[]> {
+const stop = (issues: ScenarioIssue[]): PartialParse => ({ issues: sortIssues(issues) });
+
+function parseUnguarded(text: string, fileName: string): PartialParse {
   const at = (line: number, col: number, message: string): ScenarioIssue => ({
     file: fileName,
     line,
@@ -737,11 +823,11 @@ function parseUnguarded(text: string, fileName: string): Result<ParsedScenario, 
     message,
     severity: 'error',
   });
-  if (typeof text !== 'string') return fail([at(1, 1, 'expected the text of a scenario file')]);
+  if (typeof text !== 'string') return stop([at(1, 1, 'expected the text of a scenario file')]);
 
   const bytes = utf8Bytes(text, MAX_SCENARIO_BYTES);
   if (bytes > MAX_SCENARIO_BYTES) {
-    return fail([
+    return stop([
       at(
         1,
         1,
@@ -751,7 +837,7 @@ function parseUnguarded(text: string, fileName: string): Result<ParsedScenario, 
   }
   const deep = findDeepFlow(text, MAX_NESTING);
   if (deep !== undefined)
-    return fail([at(deep.line, deep.col, `nested more than ${MAX_NESTING} levels deep`)]);
+    return stop([at(deep.line, deep.col, `nested more than ${MAX_NESTING} levels deep`)]);
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
@@ -776,8 +862,13 @@ function parseUnguarded(text: string, fileName: string): Result<ParsedScenario, 
     });
   // Keys the walk removed (forbidden, duplicate, complex) are reported together with the schema's
   // findings; anything else stops here.
-  if (yamlErrors.length > 0 || walk.fatal) return fail([...yamlErrors, ...walk.issues]);
-  const warnings = doc.warnings
+  // A tab used to indent confuses the parser into a cascade of follow-on errors: say only that.
+  const tabs = yamlErrors.filter((e) => e.message.startsWith('a tab is used to indent'));
+  if (tabs.length > 0) return stop(tabs);
+  // Broken YAML: its own errors only (what the walk of a half-parsed tree finds is noise).
+  if (yamlErrors.length > 0) return stop(yamlErrors);
+  if (walk.fatal) return stop(walk.issues);
+  const warnings: ScenarioIssue[] = doc.warnings
     .filter((w) => w.code !== 'TAG_RESOLVE_FAILED') // every tag is an error already
     .map((w) => {
       const { line, col } = lineCounter.linePos(w.pos[0]);
@@ -789,7 +880,7 @@ function parseUnguarded(text: string, fileName: string): Result<ParsedScenario, 
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (_e) {
     const a = walk.firstAlias ?? { line: 1, col: 1, name: '' };
-    return fail([
+    return stop([
       ...walk.issues,
       at(
         a.line,
@@ -799,19 +890,39 @@ function parseUnguarded(text: string, fileName: string): Result<ParsedScenario, 
     ]);
   }
 
-  const source = makeSource(fileName, doc, lineCounter);
+  const fileSource = makeSource(fileName, doc, lineCounter);
   if (data === null || data === undefined) {
-    return fail([
+    return stop([
       ...walk.issues,
       at(1, 1, 'the file is empty: a scenario starts with "formatVersion: 1"'),
     ]);
   }
   const tooDeep = findDeepData(data, MAX_NESTING);
   if (tooDeep !== undefined) {
-    return fail([
+    return stop([
       ...walk.issues,
-      source.issueAt(tooDeep, `nested more than ${MAX_NESTING} levels deep (through aliases)`),
+      fileSource.issueAt(tooDeep, `nested more than ${MAX_NESTING} levels deep (through aliases)`),
     ]);
+  }
+
+  // Older format versions are upgraded here, before the schema sees the data; issues found
+  // afterwards are placed where the file wrote them (see src/scenario/migrate.ts).
+  const migrated = migrateScenario(data);
+  if (migrated.kind === 'refused')
+    return stop([...walk.issues, fileSource.issueAt(['formatVersion'], migrated.message)]);
+  let pathBack = (path: DataPath): DataPath => path;
+  let source = fileSource;
+  if (migrated.kind === 'migrated') {
+    data = migrated.doc;
+    pathBack = migrated.pathBack;
+    source = mappedSource(fileSource, pathBack);
+    warnings.push(
+      fileSource.issueAt(
+        ['formatVersion'],
+        migratedWarning(migrated.from, migrated.summaries),
+        'warning',
+      ),
+    );
   }
 
   const parsed = ScenarioSchema.safeParse(data, { reportInput: true, error: plainMessage });
@@ -820,18 +931,22 @@ function parseUnguarded(text: string, fileName: string): Result<ParsedScenario, 
     placeIssues(parsed.error.issues, [], data, placed);
     const seen = new Set<string>();
     const issues: ScenarioIssue[] = [];
-    for (const p of placed) {
+    for (const p of dropExplainedMissing(placed)) {
       let message = p.message;
-      if (p.quoteSource === true) message = quoteHint(message, doc, text, p.path);
+      if (p.quoteSource === true) message = quoteHint(message, doc, text, [...pathBack(p.path)]);
       const issue = source.issueAt(p.path, message, 'error', { key: p.key });
       const id = formatIssue(issue);
       if (!seen.has(id)) issues.push(issue);
       seen.add(id);
     }
-    return fail([...walk.issues, ...issues, ...warnings]);
+    return stop([...walk.issues, ...issues, ...warnings]);
   }
-  if (walk.issues.length > 0) return fail([...walk.issues, ...warnings]);
-  return { ok: true, value: { scenario: parsed.data, source, warnings: sortIssues(warnings) } };
+  // Keys the walk removed (duplicates, forbidden keys) are errors, but the rest of the file is
+  // still checked for meaning: every problem at once.
+  return {
+    issues: sortIssues([...walk.issues, ...warnings]),
+    parsed: { scenario: parsed.data, source, warnings: sortIssues(warnings) },
+  };
 }
 
 /** "expected text, got 1.0 — write it in quotes: "1.0"" using the value as written. */
@@ -842,6 +957,19 @@ function quoteHint(message: string, doc: Document, text: string, path: DataPath)
   if (written === '' || written.length > 40 || /["'\n]/.test(written))
     return `${message} — write it in quotes to make it text`;
   return `expected text, got ${written} — write it in quotes: "${written}"`;
+}
+
+/** `source`, with every path first mapped back to where an older file wrote it. */
+function mappedSource(
+  source: ScenarioSource,
+  pathBack: (path: DataPath) => DataPath,
+): ScenarioSource {
+  return {
+    fileName: source.fileName,
+    locate: (path, options) => source.locate(pathBack(path), options),
+    issueAt: (path, message, severity, options) =>
+      source.issueAt(pathBack(path), message, severity, options),
+  };
 }
 
 /** Parse and validate scenario text (schema only; see loadScenario for the meaning checks too). */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 import type { Result } from '../ledger/result';
 import type { Ledger } from '../ledger/schema';
-import { loadScenario, type LoadedScenario } from './index';
+import { loadScenario, type LoadedScenario } from './load-scenario';
 import { MAX_SCENARIO_BYTES, type ScenarioIssue } from './load';
 import { scenarioJsonSchema } from './schema';
 import { megabytes } from './words';

@@ -606,7 +606,7 @@ export const ConditionSchema: z.ZodType<ScenarioCondition, ScenarioCondition> = 
     z
       .strictObject({
         type: z.literal('not').describe('The opposite of a condition.'),
-        /** The condition that must not hold. */
+        /** The condition that must not hold (a bare reference: the editor shows Condition's description). */
         get of(): typeof ConditionSchema {
           return ConditionSchema;
         },
@@ -816,9 +816,11 @@ export const ScenarioSchema = z
         error: (iss) =>
           iss.input === undefined
             ? `required field is missing: a scenario file starts with "formatVersion: ${FORMAT_VERSION}"`
-            : `unsupported format version ${describeValue(iss.input)}: this version of Three Capitals reads formatVersion ${FORMAT_VERSION}`,
+            : `unsupported format version ${describeValue(iss.input)}: write "formatVersion: ${FORMAT_VERSION}" (a whole number, without quotes)`,
       })
-      .describe('Version of the scenario file format; write 1.'),
+      .describe(
+        'Version of the scenario file format: write 1. Files in an older format (0) still load: they are upgraded when read.',
+      ),
     id: kebabId('Identifier of the scenario, e.g. "historical-2024"; results are grouped by it.'),
     title: text('Title shown in the scenario menu.'),
     description: text('What the scenario is about and how it differs from history (plain text).'),

@@ -81,6 +81,8 @@ describe('checkScenario: meaning errors', () => {
       ),
       expected: [
         `s.yaml:${lineOf('- { from: moscow, to: pyongyang')}:27 trade.routes[1].to: a route must join two different capitals, but this one goes from moscow to moscow`,
+        // With the only route to Pyongyang gone, its technology objective can earn nothing.
+        `s.yaml:${lineOf('- { metric: pyongyang.techGained')}:73 scoring.pyongyang[0].scale: warning: this objective can never earn anything: pyongyang.techGained stays at 0 in this scenario (no technology can reach pyongyang: no trade route carries any tech.* item to it)`,
       ],
     },
     {
@@ -149,7 +151,7 @@ describe('checkScenario: warnings keep the scenario playable', () => {
   });
 
   it('formatReport says plainly whether the file is valid', () => {
-    expect(formatReport('s.yaml', [])).toBe('s.yaml is valid.');
+    expect(formatReport('s.yaml', [])).toBe('✓ s.yaml: valid');
     const warned = loadScenario(
       withLine("date: '2024-10'", "    date: '2025-06'"),
       's.yaml',
@@ -158,7 +160,7 @@ describe('checkScenario: warnings keep the scenario playable', () => {
     expect(warned.ok).toBe(true);
     if (warned.ok)
       expect(formatReport('s.yaml', warned.value.warnings).split('\n').at(-1)).toBe(
-        's.yaml is valid (1 warning).',
+        '✓ s.yaml: valid (1 warning)',
       );
     const failed = loadScenario(
       withLine('cites: [troops-range]', '    cites: [nope]'),
@@ -167,7 +169,7 @@ describe('checkScenario: warnings keep the scenario playable', () => {
     );
     expect(failed.ok).toBe(false);
     if (!failed.ok)
-      expect(formatReport('s.yaml', failed.errors).split('\n').at(-1)).toBe('s.yaml: 1 error.');
+      expect(formatReport('s.yaml', failed.errors).split('\n').at(-1)).toBe('✗ s.yaml: 1 error');
   });
 });
 

@@ -23,12 +23,12 @@ capitals:
   moscow:
     name: Moscow
     stocks: { troops: 1000, tech.nuclear: 2 }
-    levers: [trade, assign]
+    levers: [trade, assign, pairing, stance, allocate]
   kyiv:
     name: Kyiv
     playable: false
     stocks: { drones: { value: 40, source: own assumption for the test } }
-    levers: [allocate]
+    levers: [allocate, targeting, publicise, evidence]
 alreadyDelivered:
   troops: 0
   ammunition: { figure: ammo-single }
@@ -124,7 +124,7 @@ events:
     cites: []
 scoring:
   pyongyang:
-    - { metric: pyongyang.techGained, weight: 1, direction: max, scale: 5 }
+    - { metric: pyongyang.techGained, weight: 1, direction: max, scale: 2 }
   moscow:
     - { metric: moscow.kurskControl, weight: 1, direction: max, scale: 100 }
   kyiv:

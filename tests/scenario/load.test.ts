@@ -49,7 +49,7 @@ describe('parseScenario: valid files', () => {
     if (!r.ok) return;
     expect(r.value.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(r.value.warnings).toEqual([]);
-    expect(formatReport('s.yaml', r.value.warnings)).toBe('s.yaml is valid.');
+    expect(formatReport('s.yaml', r.value.warnings)).toBe('✓ s.yaml: valid');
   });
 });
 
@@ -100,10 +100,7 @@ describe('parseScenario: bad input, every message exact', () => {
     {
       name: 'an unknown key, with a suggestion',
       text: withLine('title:', 'tittle: A small test scenario'),
-      expected: [
-        's.yaml:1:1 title: required field is missing',
-        's.yaml:3:1 tittle: unknown key "tittle" — did you mean "title"?',
-      ],
+      expected: ['s.yaml:3:1 tittle: unknown key "tittle" — did you mean "title"?'],
     },
     {
       name: 'an unknown key in a nested map, with the allowed keys',
@@ -123,7 +120,7 @@ describe('parseScenario: bad input, every message exact', () => {
       name: 'an unsupported formatVersion',
       text: SMALL_YAML.replace('formatVersion: 1\n', 'formatVersion: 2\n'),
       expected: [
-        's.yaml:1:16 formatVersion: unsupported format version 2: this version of Three Capitals reads formatVersion 1',
+        "s.yaml:1:16 formatVersion: this file is written in format version 2, which is newer than this version of Three Capitals can read (format versions 0 to 1): update Three Capitals, or ask the scenario's author for a version-1 file",
       ],
     },
     {
@@ -199,7 +196,7 @@ describe('parseScenario: bad input, every message exact', () => {
     {
       name: 'block nesting deeper than 64',
       text: deepBlock,
-      expected: [`s.yaml:66:129 ${'x' + '.k'.repeat(63)}: nested more than 64 levels deep`],
+      expected: ['s.yaml:66:129: nested more than 64 levels deep'],
     },
   ];
 

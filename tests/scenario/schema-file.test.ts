@@ -15,7 +15,8 @@ describe('scenarios/schema.json', () => {
   });
 
   it('describes every property, so an editor can show it on hover', () => {
-    const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as unknown;
+    const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+    const definitions = (schema.definitions ?? {}) as Record<string, Record<string, unknown>>;
     const missing: string[] = [];
     const walk = (node: unknown, at: string): void => {
       if (node === null || typeof node !== 'object') return;
@@ -27,8 +28,11 @@ describe('scenarios/schema.json', () => {
       const properties = record.properties as Record<string, Record<string, unknown>> | undefined;
       if (properties !== undefined) {
         for (const [key, prop] of Object.entries(properties)) {
-          if (typeof prop.description !== 'string' && typeof prop.$ref !== 'string')
-            missing.push(`${at}.${key}`);
+          // A bare reference shows the referenced definition's description on hover.
+          const ref = typeof prop.$ref === 'string' ? prop.$ref.replace('#/definitions/', '') : '';
+          const described = (p: Record<string, unknown> | undefined) =>
+            typeof p?.description === 'string' && p.description.trim() !== '';
+          if (!described(prop) && !described(definitions[ref])) missing.push(`${at}.${key}`);
         }
       }
       for (const [key, value] of Object.entries(record)) walk(value, `${at}/${key}`);
