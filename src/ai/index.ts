@@ -1,19 +1,87 @@
-/** The computer players, by the names used in `--seats` and game records. */
+/**
+ * The computer players, by the names used in `--seats`, game records and scenario seats:
+ *   historical                 what the sources report, month by month
+ *   hawk, dove, opportunist    personalities that differ in what they value (personalities.ts)
+ *   search:easy|normal|hard    Monte Carlo rollouts (search.ts); also search:<rollouts>, e.g. search:40
+ *   random                     random orders, legal or not, to fuzz the engine
+ */
 import { historicalBot } from './historical';
+import { PERSONALITY_NAMES, personalityBot } from './personalities';
 import { randomBot } from './random';
+import { parseSearchName, SEARCH_LEVELS, searchBot } from './search';
 import type { Bot } from './types';
 
 export type { Bot } from './types';
-export { judgeOffer, answerOffers, bundleValue, type Verdict } from './judge';
+export {
+  judgeOffer,
+  answerOffers,
+  bundleValue,
+  itemValue,
+  scaleBundle,
+  PLAIN_STYLE,
+  type Verdict,
+  type TradeStyle,
+} from './judge';
 export { historicalBot } from './historical';
 export { randomBot } from './random';
+export {
+  PERSONALITIES,
+  PERSONALITY_NAMES,
+  personalityBot,
+  type PersonalityName,
+  type Personality,
+} from './personalities';
+export {
+  HISTORICAL,
+  planOrders,
+  type Plans,
+  type PyongyangPlan,
+  type MoscowPlan,
+  type KyivPlan,
+  type When,
+} from './plans';
+export {
+  search,
+  searchBot,
+  candidates,
+  parseSearchName,
+  SEARCH_LEVELS,
+  type SearchLevel,
+  type SearchResult,
+} from './search';
 
 const BOTS: Record<string, Bot> = { historical: historicalBot, random: randomBot };
+for (const name of PERSONALITY_NAMES) BOTS[name] = personalityBot(name);
 
+/** Names to offer in menus and error messages (search also takes any budget: search:<n>). */
 export function botNames(): string[] {
-  return Object.keys(BOTS);
+  return [...Object.keys(BOTS), ...Object.keys(SEARCH_LEVELS).map((l) => `search:${l}`)];
 }
+
+const searchBots = new Map<string, Bot>();
 
 export function getBot(name: string): Bot | undefined {
-  return Object.prototype.hasOwnProperty.call(BOTS, name) ? BOTS[name] : undefined;
+  if (Object.prototype.hasOwnProperty.call(BOTS, name)) return BOTS[name];
+  const budget = parseSearchName(name);
+  if (budget === undefined) return undefined;
+  let bot = searchBots.get(name);
+  if (!bot) {
+    bot = searchBot(name, budget);
+    searchBots.set(name, bot);
+  }
+  return bot;
 }
+
+/**
+ * The personalities a scenario may choose for its computer seats, with a line each for menus.
+ * Search levels are listed too; `random` is for testing and is left out.
+ */
+export const PLAYER_DESCRIPTIONS: Record<string, string> = {
+  historical: 'Does what the sources report, month by month.',
+  hawk: 'Territory first: holds or takes Kursk whatever it costs, and pays dearly for soldiers.',
+  dove: 'Lives first: fewer soldiers at the front, the truth told, soldiers brought home.',
+  opportunist: 'Its own score first: trades hard, haggles, pulls whichever lever pays.',
+  'search:easy': 'Plans ahead a little (4 simulated games a month).',
+  'search:normal': 'Plans ahead (24 simulated games a month).',
+  'search:hard': 'Plans ahead hard (96 simulated games a month).',
+};

@@ -37,11 +37,21 @@ export interface TradeStyle {
 export const PLAIN_STYLE: TradeStyle = { label: '', valueScale: {}, haggle: 1 };
 
 /** Value of one unit of `item` to `who`, in its own points, under a style. */
-export function itemValue(state: Readonly<GameState>, who: Capital, item: Item, style: TradeStyle = PLAIN_STYLE): number {
+export function itemValue(
+  state: Readonly<GameState>,
+  who: Capital,
+  item: Item,
+  style: TradeStyle = PLAIN_STYLE,
+): number {
   return (state.rules.policies.values[who][item] ?? 0) * (style.valueScale[item] ?? 1);
 }
 
-export function bundleValue(state: Readonly<GameState>, who: Capital, bundle: Bundle, style: TradeStyle = PLAIN_STYLE): number {
+export function bundleValue(
+  state: Readonly<GameState>,
+  who: Capital,
+  bundle: Bundle,
+  style: TradeStyle = PLAIN_STYLE,
+): number {
   let v = 0;
   for (const [item, n] of bundleEntries(bundle)) v += itemValue(state, who, item, style) * n;
   return v;
@@ -66,8 +76,15 @@ export function scaleBundle(bundle: Bundle, f: number): Bundle {
  * `who` judges `offer`, which is addressed to it: it receives offer.give and pays offer.get.
  * With the default style this is the historical players' judgement, unchanged.
  */
-export function judgeOffer(state: Readonly<GameState>, who: Capital, offer: Offer, style: TradeStyle = PLAIN_STYLE): Verdict {
-  const name = style.label ? `${state.rules.capitals[who].name} (${style.label})` : state.rules.capitals[who].name;
+export function judgeOffer(
+  state: Readonly<GameState>,
+  who: Capital,
+  offer: Offer,
+  style: TradeStyle = PLAIN_STYLE,
+): Verdict {
+  const name = style.label
+    ? `${state.rules.capitals[who].name} (${style.label})`
+    : state.rules.capitals[who].name;
   const counterAbove = style.counterAbove ?? state.rules.policies.counterAbove;
   const gain = bundleValue(state, who, offer.give, style);
   const cost = bundleValue(state, who, offer.get, style);
@@ -86,7 +103,12 @@ export function judgeOffer(state: Readonly<GameState>, who: Capital, offer: Offe
   }
   if (cost <= gain) {
     // An opportunist who finds the deal merely fair asks for a better price, once per chain.
-    if (style.haggle > 1 && cost * style.haggle > gain && offer.counterTo === undefined && gain > 0) {
+    if (
+      style.haggle > 1 &&
+      cost * style.haggle > gain &&
+      offer.counterTo === undefined &&
+      gain > 0
+    ) {
       const f = gain / (cost * style.haggle);
       const give = scaleBundle(offer.get, f);
       if (bundleEntries(give).length > 0)
@@ -98,7 +120,10 @@ export function judgeOffer(state: Readonly<GameState>, who: Capital, offer: Offe
           turns: offer.turns,
         };
     }
-    return { response: 'accept', reason: `${name} values ${describe(offer.give)} above ${describe(offer.get)}` };
+    return {
+      response: 'accept',
+      reason: `${name} values ${describe(offer.give)} above ${describe(offer.get)}`,
+    };
   }
   const fair = gain / cost;
   if (fair >= counterAbove && gain > 0)
@@ -126,14 +151,28 @@ function fitToStock(state: Readonly<GameState>, who: Capital, bundle: Bundle): n
 }
 
 /** Answers every open offer addressed to `who`, as actions. */
-export function answerOffers(state: Readonly<GameState>, who: Capital, style: TradeStyle = PLAIN_STYLE): Action[] {
+export function answerOffers(
+  state: Readonly<GameState>,
+  who: Capital,
+  style: TradeStyle = PLAIN_STYLE,
+): Action[] {
   const out: Action[] = [];
   for (const o of state.offers) {
     if (o.to !== who || o.status !== 'open') continue;
     const v = judgeOffer(state, who, o, style);
     if (v.response === 'accept') out.push({ type: 'accept', seat: who, offerId: o.id });
-    else if (v.response === 'reject') out.push({ type: 'reject', seat: who, offerId: o.id, reason: v.reason });
-    else out.push({ type: 'counter', seat: who, offerId: o.id, give: v.give, get: v.get, turns: v.turns, note: v.reason });
+    else if (v.response === 'reject')
+      out.push({ type: 'reject', seat: who, offerId: o.id, reason: v.reason });
+    else
+      out.push({
+        type: 'counter',
+        seat: who,
+        offerId: o.id,
+        give: v.give,
+        get: v.get,
+        turns: v.turns,
+        note: v.reason,
+      });
   }
   return out;
 }
