@@ -66,6 +66,13 @@ function pyongyang(state: Readonly<GameState>): Action[] {
   return out;
 }
 
+/** How many more crews missile units can take (the engine refuses more). */
+export function missileRoom(state: Readonly<GameState>): number {
+  const perTech = state.rules.combat.missileCrewPerTechUnit;
+  if (perTech <= 0) return Number.MAX_SAFE_INTEGER;
+  return Math.max(0, perTech * state.stocks.moscow['tech.missile'] - state.expedition.missileUnits);
+}
+
 /** Splits `total` over sectors in proportion to `weights`, remainder to the heaviest. */
 export function spread(total: number, weights: number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -86,7 +93,7 @@ function moscow(state: Readonly<GameState>): Action[] {
   if (state.levers.pairing !== pairing) out.push({ type: 'setPairing', seat, on: pairing });
   let ready = state.expedition.ready;
   if (reached(state, policy.missileUnitsFrom) && ready > 0) {
-    const n = Math.floor(ready * policy.missileUnitShare);
+    const n = Math.min(Math.floor(ready * policy.missileUnitShare), missileRoom(state));
     if (n > 0) {
       out.push({ type: 'missileUnits', seat, count: n });
       ready -= n;

@@ -18,7 +18,7 @@ import {
   type Item,
   type Stance,
 } from '../engine';
-import { spread } from './historical';
+import { missileRoom, spread } from './historical';
 import { answerOffers, itemValue, PLAIN_STYLE, type TradeStyle } from './judge';
 
 /** When a lever is pulled: from the first turn, on the scenario's historical date, or never. */
@@ -439,8 +439,9 @@ export function moscowOrders(
   if (state.levers.pairing !== pairing) out.push({ type: 'setPairing', seat, on: pairing });
   let ready = state.expedition.ready;
   if (when(state, plan.missileUnits, policy.missileUnitsFrom) && ready > 0) {
-    const n = Math.floor(
-      ready * (plan.missileShare < 0 ? policy.missileUnitShare : plan.missileShare),
+    const n = Math.min(
+      Math.floor(ready * (plan.missileShare < 0 ? policy.missileUnitShare : plan.missileShare)),
+      missileRoom(state),
     );
     if (n > 0) {
       out.push({ type: 'missileUnits', seat, count: n });

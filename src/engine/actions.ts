@@ -183,6 +183,13 @@ function applyChecked(state: GameState, a: Action): Result<void> {
       if (a.count > e.ready) return err('insufficient', `only ${e.ready} trained soldiers are ready, not ${a.count}`);
       if (-a.count > e.missileUnits)
         return err('insufficient', `only ${e.missileUnits} soldiers serve in missile units, not ${-a.count}`);
+      const perTech = state.rules.combat.missileCrewPerTechUnit;
+      const limit = perTech * state.stocks.moscow['tech.missile'];
+      if (a.count > 0 && perTech > 0 && e.missileUnits + a.count > limit)
+        return err(
+          'insufficient',
+          `Moscow's ${state.stocks.moscow['tech.missile']} missile technology package(s) can use ${limit} crew; ${e.missileUnits} already serve`,
+        );
       e.ready -= a.count;
       e.missileUnits += a.count;
       return OK;

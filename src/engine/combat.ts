@@ -51,6 +51,13 @@ function pairingCover(state: GameState): { share: number; needed: number } {
   return { share: Math.min(1, state.stocks.moscow.droneOperators / needed), needed };
 }
 
+/** Missile crews that have missiles to fire: North Korean missile technology limits them. */
+export function missileCrews(state: GameState): number {
+  const perTech = state.rules.combat.missileCrewPerTechUnit;
+  const crews = state.expedition.missileUnits;
+  return perTech > 0 ? Math.min(crews, perTech * state.stocks.moscow['tech.missile']) : crews;
+}
+
 export function resolveCombat(state: GameState, rng: Rng, report: TurnReport): void {
   const c = state.rules.combat;
   const e = state.expedition;
@@ -61,7 +68,7 @@ export function resolveCombat(state: GameState, rng: Rng, report: TurnReport): v
   const qNk = northKoreanQuality(state);
   const pairing = pairingCover(state);
   const exposure = droneExposure(state, pairing.share);
-  const missileShare = state.sectors.length > 0 ? (e.missileUnits * c.missileUnitValue) / state.sectors.length : 0;
+  const missileShare = state.sectors.length > 0 ? (missileCrews(state) * c.missileUnitValue) / state.sectors.length : 0;
   const withdrawing = state.levers.posture === 'withdraw';
   let nkCasualties = 0;
 

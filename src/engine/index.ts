@@ -11,5 +11,5 @@ export { ESTIMATED_METRICS } from './intel';
 export { LEVER_OWNERS, ACTION_LEVER } from './levers';
 export { addMonths, turnDate, compareMonths, monthInTurn } from './calendar';
 export { checkOffer, checkCanPay } from './trade';
-export { northKoreanQuality, droneExposure } from './combat';
+export { northKoreanQuality, droneExposure, missileCrews } from './combat';
 export { emptyStocks, bundleEntries } from './stocks';

@@ -118,6 +118,8 @@ export interface CombatRules {
   missileUnitValue: number;
   /** Loss rate of missile units relative to front-line units. */
   missileUnitLossFactor: number;
+  /** Crews missile units can use per package of missile technology Moscow holds (0: no limit). */
+  missileCrewPerTechUnit: number;
   /** Morale points: start, effect of deception and truth, monthly drift toward the baseline. */
   morale: { start: number; deceive: number; truth: number; perCasualtyShare: number };
   /** Quality multiplier from morale, at morale 0 and at morale 100. */

@@ -345,6 +345,14 @@ export const CombatSchema = z
     missileUnitLossFactor: nonNegative(
       'Loss rate of missile units relative to front-line units (0.1 = a tenth).',
     ),
+    missileCrewPerTechUnit: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .describe(
+        'Most soldiers that missile units can use per package of missile technology Moscow holds (tech.missile). 0 means no limit. Crews beyond the limit add nothing.',
+      ),
     morale: z
       .strictObject({
         start: points('North Korean morale at the start, 0-100.'),

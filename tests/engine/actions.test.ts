@@ -212,6 +212,26 @@ describe('levers', () => {
   });
 });
 
+describe('missile units', () => {
+  it('are limited by the missile technology Moscow holds, and Pyongyang can raise the limit by trade', () => {
+    let s = fresh();
+    const perTech = s.rules.combat.missileCrewPerTechUnit;
+    expect(perTech).toBeGreaterThan(0);
+    s = must(s, { type: 'offer', seat: 'pyongyang', to: 'moscow', give: { troops: 3000, 'tech.missile': 1 }, get: { oil: 10 }, turns: 1 });
+    s = must(s, { type: 'endTurn', seat: 'pyongyang' });
+    s = must(s, { type: 'accept', seat: 'moscow', offerId: s.offers[0]!.id });
+    let guard = 0;
+    while ((s.expedition.ready === 0 || s.ctx.seat !== 'moscow') && guard++ < 30) s = must(s, { type: 'endTurn', seat: s.ctx.seat });
+    const limit = perTech * s.stocks.moscow['tech.missile'];
+    expect(s.stocks.moscow['tech.missile']).toBe(3); // two of its own, one from Pyongyang
+    const over = applyAction(s, { type: 'missileUnits', seat: 'moscow', count: limit + 1 });
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.error.message).toMatch(/missile technology/);
+    s = must(s, { type: 'missileUnits', seat: 'moscow', count: limit });
+    expect(s.expedition.missileUnits).toBe(limit);
+  });
+});
+
 describe('turn flow', () => {
   it('seats act in the scenario order, and the month advances after the last', () => {
     let s = fresh();
