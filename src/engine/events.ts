@@ -104,8 +104,9 @@ function setLever(state: GameState, lever: LeverKey, value: string | number | bo
   (state.levers as unknown as Record<string, unknown>)[lever] = value;
 }
 
-/** Fires every event due at the start of the current turn. */
-export function fireEvents(state: GameState, rng: Rng, report: TurnReport | null): void {
+/** Fires every event due at the start of the current turn; returns how many fired. */
+export function fireEvents(state: GameState, rng: Rng, report: TurnReport | null): number {
+  let fired = 0;
   for (const e of state.rules.events) {
     if (state.firedEvents.includes(e.id)) continue;
     if (!eventDue(state, e, rng)) continue;
@@ -121,5 +122,7 @@ export function fireEvents(state: GameState, rng: Rng, report: TurnReport | null
       eventId: e.id,
     });
     report?.events.push(e.id);
+    fired++;
   }
+  return fired;
 }

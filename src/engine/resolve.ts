@@ -55,8 +55,8 @@ export function resolveTurn(state: GameState): void {
   } else {
     state.ctx.turn += 1;
     state.ctx.date = turnDate(cal.start, cal.turnMonths, state.ctx.turn);
-    fireEvents(state, rng, report);
-    state.metrics = computeMetrics(state);
+    // Events may move scrutiny, support and the like: recompute only when one fired.
+    if (fireEvents(state, rng, report) > 0) state.metrics = computeMetrics(state);
   }
   refreshEstimates(state, rng);
   state.ctx.seat = state.rules.order[0] ?? 'pyongyang';
