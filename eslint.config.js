@@ -182,7 +182,7 @@ const ENGINE_RESTRICTED_GLOBALS = [
 ];
 
 export default defineConfig(
-  globalIgnores(['dist/', 'node_modules/', 'data/', 'coverage/', 'test-results/', '.vite/']),
+  globalIgnores(['dist/', 'node_modules/', 'data/', 'coverage/', 'test-results/', '.vite/', '.scratch/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

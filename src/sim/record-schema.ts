@@ -8,15 +8,18 @@ import { CAPITALS, type GameRecord } from '../engine';
 const Capital = z.enum(CAPITALS);
 const Choice = z.enum(['low', 'central', 'high']);
 
+/** Figure choices: one default (low/central/high) and optional per-figure overrides. */
+export const FigureChoicesSchema = z
+  .object({ default: Choice, byFigure: z.record(z.string().max(100), Choice).optional() })
+  .strict();
+
 export const RecordSchema = z
   .object({
     formatVersion: z.literal(1),
     engineVersion: z.string().max(40),
     scenario: z.object({ id: z.string().min(1).max(100), hash: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
     seed: z.string().max(200),
-    figureChoices: z
-      .object({ default: Choice, byFigure: z.record(z.string().max(100), Choice).optional() })
-      .strict(),
+    figureChoices: FigureChoicesSchema,
     seats: z.object({ pyongyang: z.string().max(40), moscow: z.string().max(40), kyiv: z.string().max(40) }).strict(),
     // Actions are checked one by one by the engine during replay; here only their envelope.
     actions: z

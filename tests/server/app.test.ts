@@ -75,7 +75,7 @@ describe('server', () => {
   it('answers 404 with JSON under /api and text elsewhere, with the same headers', async () => {
     const api = await app.inject({ method: 'GET', url: '/api/nope' });
     expect(api.statusCode).toBe(404);
-    expect(api.json()).toEqual({ ok: false, error: 'not found' });
+    expect(api.json()).toEqual({ error: 'not-found', message: 'no API route GET /api/nope' });
     expectSecurityHeaders(api.headers);
 
     const page = await app.inject({ method: 'GET', url: '/nope.html' });

@@ -1,0 +1,256 @@
+/**
+ * Every query the server makes, portable between SQLite and PostgreSQL (Kysely's query builder
+ * only; no dialect-specific SQL). Rows go in and out as the tables define them (schema.ts).
+ */
+import type { Kysely, Selectable } from 'kysely';
+
+import type { Db } from './open';
+import type { ClassesTable, Database, ResultsTable, ScenariosTable } from './schema';
+
+export type ResultRow = Selectable<ResultsTable>;
+export type ClassRow = Selectable<ClassesTable>;
+export type ScenarioRow = Selectable<ScenariosTable>;
+
+/** The columns a list needs: everything but the large history and record. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'scenario_id',
+  'scenario_hash',
+  'class_code',
+  'pseudonym',
+  'engine_version',
+  'seed',
+  'figures',
+  'seats',
+  'turns',
+  'action_count',
+  'final_hash',
+  'hidden',
+  'created_at',
+  'metrics',
+] as const;
+export type SummaryRow = Pick<ResultRow, (typeof SUMMARY_COLUMNS)[number]>;
+
+export const BOARD_COLUMNS = [
+  'id',
+  'pseudonym',
+  'created_at',
+  'seats',
+  'class_code',
+  'hidden',
+  'metrics',
+] as const;
+export type BoardRow = Pick<ResultRow, (typeof BOARD_COLUMNS)[number]>;
+
+export interface ResultFilter {
+  scenarioId?: string;
+  scenarioHash?: string;
+  classCode?: string;
+  includeHidden?: boolean;
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class Store {
+  readonly kysely: Kysely<Database>;
+
+  constructor(readonly db: Db) {
+    this.kysely = db.kysely;
+  }
+
+  // ------------------------------------------------------------------ scenarios
+
+  async getScenario(hash: string): Promise<ScenarioRow | undefined> {
+    return this.kysely
+      .selectFrom('scenarios')
+      .selectAll()
+      .where('hash', '=', hash)
+      .executeTakeFirst();
+  }
+
+  async putScenario(row: ScenarioRow): Promise<void> {
+    await this.kysely
+      .insertInto('scenarios')
+      .values(row)
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute();
+  }
+
+  /** Scenario ids and hashes that have visible results, with counts. */
+  async scenarioCounts(): Promise<{ scenario_id: string; scenario_hash: string; count: number }[]> {
+    const rows = await this.kysely
+      .selectFrom('results')
+      .select(['scenario_id', 'scenario_hash'])
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('hidden', '=', 0)
+      .groupBy(['scenario_id', 'scenario_hash'])
+      .execute();
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  }
+
+  // ------------------------------------------------------------------ results
+
+  /**
+   * Stores a verified result (and the scenario it pins, if not stored yet) in one transaction.
+   * A result with the same dedup key is not stored twice: `created` says which happened, and
+   * `row` is the stored one either way.
+   */
+  async insertResult(
+    row: ResultRow,
+    scenario?: ScenarioRow,
+  ): Promise<{ created: boolean; row: SummaryRow }> {
+    const insert = (db: Kysely<Database>) =>
+      db
+        .insertInto('results')
+        .values(row)
+        .onConflict((oc) => oc.column('dedup_key').doNothing())
+        .executeTakeFirst();
+    // One statement when there is no scenario to store with it (no BEGIN/COMMIT round trips).
+    const created = scenario
+      ? await this.kysely.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('scenarios')
+            .values(scenario)
+            .onConflict((oc) => oc.column('hash').doNothing())
+            .execute();
+          const r = await insert(trx);
+          return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+        })
+      : Number((await insert(this.kysely)).numInsertedOrUpdatedRows ?? 0n) > 0;
+    if (created) return { created, row };
+    const existing = await this.findByDedupKey(row.dedup_key);
+    if (!existing) throw new Error('a result with the same key was neither inserted nor found');
+    return { created: false, row: existing };
+  }
+
+  /** The stored result with this dedup key (summary columns only). */
+  async findByDedupKey(key: string): Promise<SummaryRow | undefined> {
+    return this.kysely
+      .selectFrom('results')
+      .select(SUMMARY_COLUMNS)
+      .where('dedup_key', '=', key)
+      .executeTakeFirst();
+  }
+
+  async getResult(id: string): Promise<ResultRow | undefined> {
+    return this.kysely.selectFrom('results').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async listResults(filter: ResultFilter, limit: number, offset = 0): Promise<SummaryRow[]> {
+    let q = this.kysely.selectFrom('results').select(SUMMARY_COLUMNS);
+    if (filter.scenarioId !== undefined) q = q.where('scenario_id', '=', filter.scenarioId);
+    if (filter.scenarioHash !== undefined) q = q.where('scenario_hash', '=', filter.scenarioHash);
+    if (filter.classCode !== undefined) q = q.where('class_code', '=', filter.classCode);
+    if (!filter.includeHidden) q = q.where('hidden', '=', 0);
+    return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  }
+
+  /** The few columns the results board needs, for many rows at once. */
+  async listBoard(filter: ResultFilter, limit: number, offset = 0): Promise<BoardRow[]> {
+    let q = this.kysely.selectFrom('results').select(BOARD_COLUMNS);
+    if (filter.scenarioId !== undefined) q = q.where('scenario_id', '=', filter.scenarioId);
+    if (filter.scenarioHash !== undefined) q = q.where('scenario_hash', '=', filter.scenarioHash);
+    if (filter.classCode !== undefined) q = q.where('class_code', '=', filter.classCode);
+    if (!filter.includeHidden) q = q.where('hidden', '=', 0);
+    return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  }
+
+  async countResults(filter: ResultFilter): Promise<number> {
+    let q = this.kysely.selectFrom('results').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (filter.scenarioId !== undefined) q = q.where('scenario_id', '=', filter.scenarioId);
+    if (filter.scenarioHash !== undefined) q = q.where('scenario_hash', '=', filter.scenarioHash);
+    if (filter.classCode !== undefined) q = q.where('class_code', '=', filter.classCode);
+    if (!filter.includeHidden) q = q.where('hidden', '=', 0);
+    const r = await q.executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** Every result of a class, oldest first, for the CSV export (hidden ones included). */
+  async classResults(code: string): Promise<SummaryRow[]> {
+    return this.kysely
+      .selectFrom('results')
+      .select(SUMMARY_COLUMNS)
+      .where('class_code', '=', code)
+      .orderBy('created_at', 'asc')
+      .orderBy('id')
+      .execute();
+  }
+
+  async setHidden(id: string, hidden: boolean): Promise<boolean> {
+    const r = await this.kysely
+      .updateTable('results')
+      .set({ hidden: hidden ? 1 : 0 })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async deleteResult(id: string): Promise<boolean> {
+    const r = await this.kysely.deleteFrom('results').where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  // ------------------------------------------------------------------ classes
+
+  async createClass(row: ClassRow): Promise<boolean> {
+    const r = await this.kysely
+      .insertInto('classes')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async getClass(code: string): Promise<ClassRow | undefined> {
+    return this.kysely
+      .selectFrom('classes')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirst();
+  }
+
+  async setRetention(code: string, days: number): Promise<boolean> {
+    const r = await this.kysely
+      .updateTable('classes')
+      .set({ retention_days: days })
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  // ------------------------------------------------------------------ retention
+
+  /**
+   * Deletes each class's results older than its retention period, then classes that are older
+   * than their retention period and have no results left. Idempotent: several servers may run
+   * it at once.
+   */
+  async sweep(now: number): Promise<{ results: number; classes: number }> {
+    const classes = await this.kysely
+      .selectFrom('classes')
+      .select(['code', 'retention_days', 'created_at'])
+      .execute();
+    let results = 0;
+    let removed = 0;
+    for (const c of classes) {
+      const cutoff = now - c.retention_days * DAY_MS;
+      const r = await this.kysely
+        .deleteFrom('results')
+        .where('class_code', '=', c.code)
+        .where('created_at', '<', cutoff)
+        .executeTakeFirst();
+      results += Number(r.numDeletedRows);
+      if (c.created_at < cutoff) {
+        const d = await this.kysely
+          .deleteFrom('classes')
+          .where('code', '=', c.code)
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('results').select('id').where('class_code', '=', c.code))),
+          )
+          .executeTakeFirst();
+        removed += Number(d.numDeletedRows);
+      }
+    }
+    return { results, classes: removed };
+  }
+}

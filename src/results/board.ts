@@ -1,0 +1,161 @@
+/**
+ * The board of a scenario (optionally one class): the distribution of every outcome metric with
+ * "you are here", and the table of runs.
+ */
+import { getClass, listBoard, listScenarios, type Run } from './api';
+import { histogram, standing, type Marker } from './chart';
+import { fmt, h } from './dom';
+import { groupMetrics, metricLabel } from './labels';
+import { myResultIds } from './mine';
+import { sortedNumbers, type Sorted } from './stats';
+import { runsTable } from './table';
+
+export interface BoardQuery {
+  scenario?: string;
+  classCode?: string;
+  hash?: string;
+}
+
+export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<void> {
+  let scenarioId = q.scenario;
+  let hash = q.hash;
+  let title: string | null = null;
+  let classLine: string | null = null;
+  if (q.classCode) {
+    const cls = await getClass(q.classCode);
+    scenarioId = cls.scenario.id;
+    hash = cls.scenario.hash;
+    title = cls.scenario.title;
+    classLine = `Class ${cls.code}${cls.seed ? ' · everyone plays the same dice' : ''}`;
+  }
+  let playHref = q.classCode ? `/?class=${encodeURIComponent(q.classCode)}` : null;
+  if (title === null || playHref === null) {
+    const { scenarios } = await listScenarios();
+    const match =
+      scenarios.find((s) => s.id === scenarioId && (hash ? s.hash === hash : s.builtIn)) ??
+      scenarios.find((s) => s.id === scenarioId);
+    title ??= match?.title ?? scenarioId ?? 'All scenarios';
+    // The game loads a scenario by URL: the built-in file, or the stored text of another one.
+    if (match)
+      playHref ??= `/?scenario=${encodeURIComponent(match.file ?? `/api/scenarios/${match.hash}/file`)}`;
+  }
+  const t0 = performance.now();
+  const board = await listBoard({
+    ...(scenarioId ? { scenario: scenarioId } : {}),
+    ...(hash ? { hash } : {}),
+    ...(q.classCode ? { classCode: q.classCode } : {}),
+    limit: 10_000,
+  });
+  const tApi = performance.now();
+  const results = board.runs;
+  const total = board.total;
+
+  document.title = `Results: ${title} — Three Capitals`;
+  const mineIds = new Set(myResultIds());
+  const mineRuns = results.filter((r) => mineIds.has(r.id));
+  const latestMine: Run | undefined = mineRuns.sort((a, b) => b.createdAt - a.createdAt)[0];
+  const columns = new Map<string, Sorted>();
+  const column = (id: string): Sorted => {
+    let c = columns.get(id);
+    if (!c) {
+      c = sortedNumbers(results.map((r) => board.value(r, id)));
+      columns.set(id, c);
+    }
+    return c;
+  };
+
+  const header = h(
+    'header',
+    { class: 'board-head' },
+    h('h1', {}, `Results: ${title}`),
+    classLine ? h('p', { class: 'class-line' }, classLine) : null,
+    h(
+      'p',
+      {},
+      `${total} verified run${total === 1 ? '' : 's'}${total > results.length ? ` (the latest ${results.length} shown)` : ''}. Every result was replayed by the server with the game's own rules; no number was taken from the player.`,
+    ),
+    h(
+      'p',
+      { class: 'links' },
+      playHref ? h('a', { href: playHref }, 'Play this scenario') : null,
+      playHref ? ' · ' : null,
+      h('a', { href: '/results' }, 'All scenarios'),
+    ),
+  );
+
+  const you = h(
+    'section',
+    { class: 'you', 'aria-labelledby': 'you-h' },
+    h('h2', { id: 'you-h' }, 'You are here'),
+  );
+  if (latestMine) {
+    you.append(
+      h(
+        'p',
+        {},
+        `Your latest run, as “${latestMine.pseudonym}”: `,
+        ...['pyongyang.score', 'moscow.score', 'kyiv.score']
+          .filter((id) => board.metrics.includes(id))
+          .flatMap((id, i) => [
+            i > 0 ? ', ' : '',
+            `${metricLabel(id)} ${fmt(board.value(latestMine, id))} (${standing(column(id), board.value(latestMine, id))})`,
+          ]),
+        '.',
+      ),
+      h(
+        'p',
+        {},
+        h(
+          'a',
+          { href: `/results?id=${encodeURIComponent(latestMine.id)}#replay` },
+          'Replay your run',
+        ),
+        mineRuns.length > 1
+          ? ` · you have ${mineRuns.length} runs here, all marked “you” in the table`
+          : '',
+      ),
+    );
+  } else {
+    you.append(
+      h(
+        'p',
+        {},
+        'None of the runs below was submitted from this browser. Finish a game and submit it from the debrief to see where you stand.',
+      ),
+    );
+  }
+
+  const metricIds = board.metrics;
+  const dist = h(
+    'section',
+    { class: 'distributions', 'aria-labelledby': 'dist-h' },
+    h('h2', { id: 'dist-h' }, 'How the runs came out'),
+  );
+  for (const g of groupMetrics(metricIds)) {
+    const grid = h('div', { class: 'chart-grid' });
+    for (const id of g.ids) {
+      const sorted = column(id);
+      const mineValue = latestMine ? board.value(latestMine, id) : NaN;
+      const markers: Marker[] = Number.isFinite(mineValue)
+        ? [{ value: mineValue, label: 'You' }]
+        : [];
+      grid.append(histogram(metricLabel(id), sorted, markers));
+    }
+    const details = h(
+      'details',
+      { class: 'metric-group' },
+      h('summary', {}, h('h3', {}, g.title)),
+      grid,
+    );
+    details.open = g.open;
+    dist.append(details);
+  }
+  if (results.length === 0) dist.append(h('p', {}, 'No runs yet.'));
+
+  const table = runsTable(board, mineIds);
+  main.append(header, you, dist, table);
+  if (latestMine) table.showRun?.(latestMine.id);
+  main.dataset['apiMs'] = String(Math.round(tApi - t0));
+  main.dataset['renderMs'] = String(Math.round(performance.now() - t0));
+  main.dataset['ready'] = 'board';
+}

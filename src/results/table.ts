@@ -1,0 +1,299 @@
+/**
+ * The table of runs: sortable by any column (buttons in the headers, aria-sort), paged, with
+ * the viewer's own runs marked and two runs selectable for a side-by-side comparison.
+ */
+import type { Board, Run } from './api';
+import { announce, clear, fmt, fmtDate, h } from './dom';
+import { metricLabel, playedText } from './labels';
+
+interface Column {
+  key: string;
+  label: string;
+  numeric: boolean;
+  value: (r: Run) => number | string;
+  cell?: (r: Run) => Node | string;
+}
+
+const PAGE = 25;
+
+export interface RunsTable extends HTMLElement {
+  /** Shows the page holding run `id`. */
+  showRun?: (id: string) => void;
+}
+
+export function runsTable(board: Board, mine: Set<string>): RunsTable {
+  const results = board.runs;
+  const metric = (id: string): Column => ({
+    key: id,
+    label: metricLabel(id),
+    numeric: true,
+    value: (r) => board.value(r, id),
+    cell: (r) => fmt(board.value(r, id)),
+  });
+  const all: Column[] = [
+    {
+      key: 'pseudonym',
+      label: 'Player',
+      numeric: false,
+      value: (r) => r.pseudonym.toLowerCase(),
+      cell: (r) =>
+        h(
+          'span',
+          {},
+          h('a', { href: `/results?id=${encodeURIComponent(r.id)}` }, r.pseudonym),
+          mine.has(r.id) ? h('strong', { class: 'badge' }, ' you') : null,
+        ),
+    },
+    {
+      key: 'createdAt',
+      label: 'Submitted',
+      numeric: true,
+      value: (r) => r.createdAt,
+      cell: (r) => fmtDate(new Date(r.createdAt).toISOString()),
+    },
+    {
+      key: 'played',
+      label: 'Played as',
+      numeric: false,
+      value: (r) => playedText(r.played),
+      cell: (r) => playedText(r.played),
+    },
+    metric('pyongyang.score'),
+    metric('moscow.score'),
+    metric('kyiv.score'),
+    metric('human.killed'),
+    metric('moscow.kurskControl'),
+  ];
+  const base = all.filter((c) => !c.key.includes('.') || board.metrics.includes(c.key));
+
+  let extra: string | null = null;
+  let sortKey = 'createdAt';
+  let sortDir: 1 | -1 = -1;
+  let page = 0;
+  let order: Run[] = [];
+  const selected = new Set<string>();
+
+  const wrap: RunsTable = h('section', { class: 'runs', 'aria-labelledby': 'runs-h' });
+  const heading = h('h2', { id: 'runs-h' }, `Runs (${results.length})`);
+  const extraSelect = h(
+    'select',
+    { id: 'extra-col' },
+    h('option', { value: '' }, '(none)'),
+    ...board.metrics
+      .filter((id) => !base.some((c) => c.key === id))
+      .map((id) => h('option', { value: id }, metricLabel(id))),
+  );
+  extraSelect.addEventListener('change', () => {
+    extra = extraSelect.value || null;
+    render();
+  });
+  const compareBtn = h(
+    'a',
+    { class: 'button', 'aria-disabled': 'true', role: 'link', id: 'compare-link' },
+    'Compare the two selected runs',
+  );
+  const compareHint = h(
+    'p',
+    { class: 'hint', id: 'compare-hint' },
+    'Tick two runs to compare them turn by turn.',
+  );
+  const tableHolder = h('div', { class: 'table-scroll' });
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Pages of runs' });
+
+  wrap.append(
+    heading,
+    h(
+      'div',
+      { class: 'toolbar' },
+      h('label', { for: 'extra-col' }, 'Extra column: '),
+      extraSelect,
+      compareBtn,
+    ),
+    compareHint,
+    tableHolder,
+    pager,
+  );
+
+  function columns(): Column[] {
+    return extra ? [...base, metric(extra)] : base;
+  }
+
+  function resort(): void {
+    const col = columns().find((c) => c.key === sortKey) ?? base[1]!;
+    const keyed = results.map((r) => ({ r, v: col.value(r) }));
+    keyed.sort((a, b) => {
+      let c: number;
+      if (typeof a.v === 'number' && typeof b.v === 'number') {
+        c = (Number.isNaN(a.v) ? -Infinity : a.v) - (Number.isNaN(b.v) ? -Infinity : b.v);
+      } else c = String(a.v).localeCompare(String(b.v));
+      return c * sortDir || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0);
+    });
+    order = keyed.map((k) => k.r);
+  }
+
+  function updateCompare(): void {
+    const ids = [...selected];
+    if (ids.length === 2) {
+      compareBtn.setAttribute('href', `/results?compare=${ids.map(encodeURIComponent).join(',')}`);
+      compareBtn.removeAttribute('aria-disabled');
+      compareHint.textContent = 'Two runs selected.';
+    } else {
+      compareBtn.removeAttribute('href');
+      compareBtn.setAttribute('aria-disabled', 'true');
+      compareHint.textContent =
+        ids.length === 1
+          ? 'Tick one more run to compare.'
+          : 'Tick two runs to compare them turn by turn.';
+    }
+  }
+
+  function render(focusKey?: string): void {
+    const cols = columns();
+    const pages = Math.max(1, Math.ceil(order.length / PAGE));
+    page = Math.min(page, pages - 1);
+    const slice = order.slice(page * PAGE, page * PAGE + PAGE);
+
+    const headRow = h(
+      'tr',
+      {},
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Compare')),
+    );
+    for (const c of cols) {
+      const active = c.key === sortKey;
+      const btn = h(
+        'button',
+        { type: 'button', class: 'sort', 'data-key': c.key },
+        c.label,
+        h('span', { 'aria-hidden': 'true' }, active ? (sortDir === 1 ? ' ▲' : ' ▼') : ''),
+      );
+      btn.addEventListener('click', () => {
+        if (sortKey === c.key) sortDir = sortDir === 1 ? -1 : 1;
+        else {
+          sortKey = c.key;
+          sortDir = c.numeric ? -1 : 1;
+        }
+        page = 0;
+        resort();
+        render(c.key);
+        announce(`Sorted by ${c.label}, ${sortDir === 1 ? 'ascending' : 'descending'}.`);
+      });
+      headRow.append(
+        h(
+          'th',
+          {
+            scope: 'col',
+            class: c.numeric ? 'num' : '',
+            'aria-sort': active ? (sortDir === 1 ? 'ascending' : 'descending') : 'none',
+          },
+          btn,
+        ),
+      );
+    }
+    headRow.append(h('th', { scope: 'col' }, 'Replay'));
+
+    const body = h('tbody');
+    for (const r of slice) {
+      const box = h('input', {
+        type: 'checkbox',
+        'aria-label': `Compare ${r.pseudonym}`,
+        value: r.id,
+      });
+      box.checked = selected.has(r.id);
+      box.addEventListener('change', () => {
+        if (box.checked) {
+          if (selected.size >= 2) {
+            const first = selected.values().next().value as string;
+            selected.delete(first);
+            for (const other of tableHolder.querySelectorAll<HTMLInputElement>(
+              'tbody input[type="checkbox"]',
+            ))
+              if (other.value === first) other.checked = false;
+          }
+          selected.add(r.id);
+        } else selected.delete(r.id);
+        updateCompare();
+      });
+      const tr = h(
+        'tr',
+        { class: mine.has(r.id) ? 'mine' : '', 'data-id': r.id },
+        h('td', {}, box),
+      );
+      cols.forEach((c, i) => {
+        const content = c.cell ? c.cell(r) : String(c.value(r));
+        tr.append(
+          i === 0
+            ? h('th', { scope: 'row' }, content)
+            : h('td', { class: c.numeric ? 'num' : '' }, content),
+        );
+      });
+      tr.append(
+        h(
+          'td',
+          {},
+          h(
+            'a',
+            {
+              href: `/results?id=${encodeURIComponent(r.id)}#replay`,
+              'aria-label': `Replay the run of ${r.pseudonym}`,
+            },
+            'Replay',
+          ),
+        ),
+      );
+      body.append(tr);
+    }
+    if (slice.length === 0)
+      body.append(h('tr', {}, h('td', { colspan: cols.length + 2 }, 'No runs yet.')));
+
+    clear(tableHolder);
+    tableHolder.append(
+      h(
+        'table',
+        { class: 'runs-table' },
+        h(
+          'caption',
+          { class: 'visually-hidden' },
+          `Runs, sorted by ${cols.find((c) => c.key === sortKey)?.label ?? ''}`,
+        ),
+        h('thead', {}, headRow),
+        body,
+      ),
+    );
+    if (focusKey)
+      (
+        tableHolder.querySelector(
+          `button[data-key="${CSS.escape(focusKey)}"]`,
+        ) as HTMLElement | null
+      )?.focus();
+
+    clear(pager);
+    if (pages > 1) {
+      const prev = h('button', { type: 'button', disabled: page === 0 }, '← Previous');
+      const next = h('button', { type: 'button', disabled: page >= pages - 1 }, 'Next →');
+      prev.addEventListener('click', () => {
+        page--;
+        render();
+        announce(`Page ${page + 1} of ${pages}`);
+      });
+      next.addEventListener('click', () => {
+        page++;
+        render();
+        announce(`Page ${page + 1} of ${pages}`);
+      });
+      pager.append(prev, h('span', { class: 'page-of' }, `Page ${page + 1} of ${pages}`), next);
+    }
+    updateCompare();
+  }
+
+  wrap.showRun = (id: string) => {
+    const i = order.findIndex((r) => r.id === id);
+    if (i >= 0) {
+      page = Math.floor(i / PAGE);
+      render();
+    }
+  };
+
+  resort();
+  render();
+  return wrap;
+}

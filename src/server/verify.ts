@@ -1,0 +1,135 @@
+/**
+ * Verifying a submitted record: the server replays it with the same engine and keeps only what
+ * it computed itself. The record's own claims (turn hashes) are checked, never trusted; nothing
+ * in a submission can set an outcome.
+ */
+import {
+  canonicalJson,
+  CAPITALS,
+  replay,
+  type GameRecord,
+  type GameState,
+  type Rules,
+} from '../engine';
+import type { ResultRow } from '../db/store';
+import { ApiError, unprocessable } from './errors';
+import { sha256Hex } from './ids';
+
+export interface Outcome {
+  state: GameState;
+  finalHash: string;
+}
+
+/** Replays `record` under `rules`; a record that does not verify is a 422 with the reason. */
+export function verifyRecord(record: GameRecord, rules: Rules, requireFinished = true): Outcome {
+  const r = replay(record, rules);
+  if (!r.ok) {
+    const e = r.error;
+    switch (e.kind) {
+      case 'engine-version':
+        throw unprocessable(
+          'engine-version',
+          `${e.message}: replay it with a matching version of the game`,
+        );
+      case 'scenario':
+        throw unprocessable('scenario-mismatch', e.message);
+      case 'illegal-action':
+        throw unprocessable('illegal-action', `the record does not verify: ${e.message}`);
+      case 'diverged':
+        throw unprocessable('turn-hash-mismatch', `the record does not verify: ${e.message}`);
+      case 'turn-count':
+        throw unprocessable('turn-count', `the record does not verify: ${e.message}`);
+      default:
+        throw new ApiError(422, 'not-verified', 'the record does not verify');
+    }
+  }
+  const state = r.value.state;
+  if (requireFinished && state.ctx.phase !== 'over') {
+    throw unprocessable(
+      'unfinished',
+      `the game is not over (turn ${state.ctx.turn} of ${state.rules.calendar.turns}): finish it before submitting`,
+    );
+  }
+  return { state, finalHash: r.value.finalHash };
+}
+
+/** Per-turn metrics, compact: the metric ids once, then one row of values per turn. */
+export interface CompactHistory {
+  ids: string[];
+  turns: { turn: number; date: string; values: number[] }[];
+}
+
+export function compactHistory(state: GameState): CompactHistory {
+  const ids = Object.keys(state.metrics);
+  return {
+    ids,
+    turns: state.history.map((h) => ({
+      turn: h.turn,
+      date: h.date,
+      values: ids.map((id) => h.metrics[id] ?? 0),
+    })),
+  };
+}
+
+export function expandHistory(
+  h: CompactHistory,
+): { turn: number; date: string; metrics: Record<string, number> }[] {
+  return h.turns.map((t) => {
+    const metrics: Record<string, number> = {};
+    h.ids.forEach((id, i) => {
+      metrics[id] = t.values[i] ?? 0;
+    });
+    return { turn: t.turn, date: t.date, metrics };
+  });
+}
+
+/**
+ * One row per record and class: the same record submitted twice is stored once. The record
+ * (engine version, scenario hash, seed, figures, seats, every action) determines the outcome,
+ * so its canonical digest identifies the result before any replay.
+ */
+export function dedupKey(record: GameRecord, classCode: string | null): string {
+  return sha256Hex(`${classCode ?? ''}\n${canonicalJson(record)}`);
+}
+
+export function resultRow(args: {
+  id: string;
+  record: GameRecord;
+  outcome: Outcome;
+  classCode: string | null;
+  pseudonym: string;
+  now: number;
+  dedupKey?: string;
+}): ResultRow {
+  const { record, outcome, classCode } = args;
+  const state = outcome.state;
+  return {
+    id: args.id,
+    dedup_key: args.dedupKey ?? dedupKey(record, classCode),
+    scenario_id: record.scenario.id,
+    scenario_hash: record.scenario.hash,
+    class_code: classCode,
+    pseudonym: args.pseudonym,
+    engine_version: record.engineVersion,
+    seed: record.seed,
+    figures: JSON.stringify(record.figureChoices),
+    seats: JSON.stringify(record.seats),
+    turns: state.turnHashes.length,
+    action_count: record.actions.length,
+    final_hash: outcome.finalHash,
+    hidden: 0,
+    created_at: args.now,
+    metrics: JSON.stringify(state.metrics),
+    history: JSON.stringify(compactHistory(state)),
+    record: JSON.stringify(record),
+  };
+}
+
+export function scoresOf(metrics: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of CAPITALS) {
+    const v = metrics[`${c}.score`];
+    if (typeof v === 'number') out[c] = v;
+  }
+  return out;
+}

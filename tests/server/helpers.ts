@@ -1,0 +1,151 @@
+/**
+ * Test servers on a real socket and a real database: SQLite in a temp DATA_DIR, and PostgreSQL
+ * (a fresh schema per server) when DATABASE_URL_TEST is set. Genuine records come from the
+ * engine's own batch player.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import type { FastifyInstance } from 'fastify';
+
+import type { GameRecord, Seats } from '../../src/engine';
+import { dropPgSchema, type Db } from '../../src/db/open';
+import type { Store } from '../../src/db/store';
+import { createServer, loadCatalog } from '../../src/server/server';
+import type { ScenarioCatalog } from '../../src/server/scenarios';
+import type { ServerConfig } from '../../src/server/config';
+import { playGame, recordOf } from '../../src/sim/play';
+import { builtInRules } from '../helpers/rules';
+
+export const PG_URL = process.env['DATABASE_URL_TEST'] || undefined;
+
+export type Backend = 'sqlite' | 'postgres';
+/** The backends to run storage tests on: PostgreSQL only when DATABASE_URL_TEST is set. */
+export const BACKENDS: Backend[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+if (!PG_URL) console.warn('DATABASE_URL_TEST is not set: PostgreSQL storage tests are skipped');
+
+let catalog: ScenarioCatalog | undefined;
+/** Built-in scenarios are loaded once per test file; each server gets fresh caches. */
+export function testCatalog(): ScenarioCatalog {
+  catalog ??= loadCatalog(undefined, () => {});
+  return catalog.fresh();
+}
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  store: Store;
+  db: Db;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function startTestServer(
+  backend: Backend,
+  overrides: Partial<ServerConfig> & { now?: () => number; sweepIntervalMs?: number } = {},
+): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-data-'));
+  const distDir = mkdtempSync(path.join(tmpdir(), 'tc-dist-'));
+  const pgSchema =
+    backend === 'postgres' ? `tc_test_${process.pid}_${++counter}_${Date.now() % 1e6}` : undefined;
+  const { now, sweepIntervalMs, verifyThreads, ...config } = overrides;
+  const running = await createServer(
+    {
+      distDir,
+      logLevel: 'silent',
+      dataDir,
+      databaseUrl: backend === 'postgres' ? PG_URL : undefined,
+      rateLimit: 0,
+      writeRateLimit: 0,
+      trustProxy: false,
+      defaultRetentionDays: 365,
+      sqliteSynchronous: 'NORMAL',
+      pgPoolMax: 5,
+      ...config,
+    },
+    {
+      logger: false,
+      catalog: testCatalog(),
+      ...(pgSchema !== undefined ? { pgSchema } : {}),
+      ...(now !== undefined ? { now } : {}),
+      ...(sweepIntervalMs !== undefined ? { sweepIntervalMs } : {}),
+      ...(verifyThreads !== undefined ? { verifyThreads } : {}),
+    },
+  );
+  const address = await running.app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    app: running.app,
+    store: running.store,
+    db: running.db,
+    dataDir,
+    async close() {
+      await running.app.close();
+      if (pgSchema !== undefined && PG_URL) await dropPgSchema(PG_URL, pgSchema);
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(distDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const BOT_SEATS: Seats = { pyongyang: 'historical', moscow: 'random', kyiv: 'historical' };
+
+/** A finished game played by the computer players: a record the server must accept. */
+export function genuineRecord(
+  seed: string,
+  seats: Seats = BOT_SEATS,
+  scenarioId = 'historical-2024',
+): GameRecord {
+  const rules = builtInRules(scenarioId);
+  return recordOf(playGame(rules, { seed, seats }), seats);
+}
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json: json as Record<string, unknown>, text, headers: res.headers };
+}
+
+export async function call(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json: json as Record<string, unknown>, text, headers: res.headers };
+}
+
+export async function resultCount(store: Store): Promise<number> {
+  const r = await store.kysely
+    .selectFrom('results')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
