@@ -24,6 +24,7 @@ export default defineConfig({
       input: {
         main: `${root}index.html`, // the game
         results: `${root}results.html`, // the results page (must not load Phaser)
+        explorer: `${root}explorer.html`, // the outcome explorer (src/explorer; no Phaser)
       },
       output: {
         codeSplitting: {

@@ -213,6 +213,18 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           // Hot-seat: whoever is to act must take the device before the board is shown.
           if (humanSeats(file.seats).length > 1 && state.ctx.phase !== 'over') set({ handoff: state.ctx.seat });
           advance();
+          // Orders the seat gave before the reload are still uncommitted: keep them undoable.
+          const after = get().session!;
+          const seat = after.state.ctx.seat;
+          let start = after.actions.length;
+          while (start > 0 && after.actions[start - 1]!.seat === seat && after.actions[start - 1]!.type !== 'endTurn') start--;
+          if (after.state.ctx.phase !== 'over' && start < after.actions.length) {
+            const base = createGame(file.rules, { seed: file.seed, figureChoices: file.figureChoices });
+            for (const a of after.actions.slice(0, start)) applyInPlace(base, a);
+            set((d) => {
+              d.session!.seatStart = { logLength: start, state: castDraft(base) };
+            });
+          }
           return true;
         },
 

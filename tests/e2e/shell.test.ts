@@ -222,13 +222,11 @@ describe.skipIf(!hasChromium)('shell in chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, 'how-to-play.png') });
     await page.getByRole('button', { name: 'Close' }).click();
 
-    // New game → capital choice.
+    // New game → setup (scenario, capital, seats, seed, figures: tests/e2e/game-*.test.ts).
     await page.getByRole('button', { name: 'New game' }).click();
-    await page.getByRole('heading', { name: 'Choose your capital' }).waitFor();
-    await page.getByRole('button', { name: /Kyiv/ }).click();
-    await expect(
-      page.getByRole('button', { name: /Kyiv/ }).getAttribute('aria-pressed'),
-    ).resolves.toBe('true');
+    await page.getByRole('heading', { name: 'New game', level: 1 }).waitFor();
+    await page.getByRole('radio', { name: /^Kyiv/ }).check();
+    await expect(page.getByRole('radio', { name: /^Kyiv/ }).isChecked()).resolves.toBe(true);
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(SHOTS, 'setup.png') });
     await page.getByRole('button', { name: 'Back to menu' }).click();

@@ -1,0 +1,295 @@
+/**
+ * Read-only panels of the game screen: the player's stocks, standing and objectives, estimates
+ * of the other capitals (ranges, never the truth), the news feed with its source cards, and the
+ * human-cost ledger strip that stays on screen. They read a GameState; they decide nothing.
+ */
+import { computeMetrics, ESTIMATED_METRICS, ITEMS } from '../engine';
+import type { Capital, GameState, NewsItem } from '../engine/types';
+import { figureRange, findFigure, type Ledger } from '../ledger';
+import { formatCount, formatMonth, h } from './dom';
+import { ITEM_ICON, icon } from './icons';
+import {
+  capitalName,
+  CAPITAL_IDS,
+  formatMetric,
+  itemLabel,
+  ITEM_UNIT,
+  metricLabel,
+} from './labels';
+import { sourceButton } from './sourceCard';
+import { CAPITAL_STYLE } from './theme';
+
+/** Items always listed for a capital, even at zero. */
+const ALWAYS: Record<Capital, string[]> = {
+  pyongyang: ['troops', 'ammunition', 'workers'],
+  moscow: ['troops', 'ammunition', 'oil', 'food', 'currency'],
+  kyiv: ['troops', 'ammunition', 'drones', 'evidence'],
+};
+
+export function resourcesPanel(state: GameState, seat: Capital): HTMLElement {
+  const stocks = state.stocks[seat];
+  const items = ITEMS.filter((i) => stocks[i] > 0 || ALWAYS[seat].includes(i));
+  return h(
+    'section',
+    { class: 'resources', 'aria-labelledby': 'resources-title' },
+    h('h2', { id: 'resources-title' }, `${capitalName(state, seat)}’s stocks`),
+    h(
+      'ul',
+      { class: 'stock-list' },
+      ...items.map((i) =>
+        h(
+          'li',
+          { title: `${itemLabel(i)}${ITEM_UNIT[i] ? ` (${ITEM_UNIT[i]})` : ''}` },
+          ITEM_ICON[i] ? icon(ITEM_ICON[i]!) : null,
+          h('span', { class: 'stock-n' }, formatCount(stocks[i])),
+          h(
+            'span',
+            { class: 'stock-label' },
+            itemLabel(i)
+              .replace(' technology', ' tech')
+              .replace('UN Security Council cover', 'UN cover'),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The player's own standing: live score and each objective. */
+export function standingPanel(state: GameState, seat: Capital): HTMLElement {
+  const m = computeMetrics(state);
+  const objectives = state.rules.scoring[seat];
+  return h(
+    'section',
+    { class: 'panel-section', 'aria-labelledby': 'standing-title' },
+    h(
+      'h3',
+      { id: 'standing-title' },
+      `Your goals · score so far ${formatMetric(`${seat}.score`, m[`${seat}.score`] ?? 0)} / 100`,
+    ),
+    h(
+      'table',
+      { class: 'data-table' },
+      h('caption', { class: 'visually-hidden' }, `${capitalName(state, seat)}’s objectives`),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Objective'),
+          h('th', { scope: 'col' }, 'Now'),
+          h('th', { scope: 'col' }, 'Full marks'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...objectives.map((o) =>
+          h(
+            'tr',
+            {},
+            h(
+              'th',
+              { scope: 'row' },
+              `${o.direction === 'max' ? 'More' : 'Less'}: ${metricLabel(o.metric)}`,
+              h('span', { class: 'muted small' }, ` (weight ${o.weight})`),
+            ),
+            h('td', {}, formatMetric(o.metric, m[o.metric] ?? 0)),
+            h('td', {}, o.direction === 'max' ? `${formatMetric(o.metric, o.scale)} or more` : '0'),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** What this capital believes about the others: ranges whose width is its uncertainty. */
+export function estimatesPanel(state: GameState, seat: Capital): HTMLElement {
+  const est = state.estimates[seat] ?? {};
+  const others = CAPITAL_IDS.filter((c) => c !== seat);
+  return h(
+    'section',
+    { class: 'panel-section', 'aria-labelledby': 'estimates-title' },
+    h('h3', { id: 'estimates-title' }, 'What your intelligence estimates'),
+    h(
+      'p',
+      { class: 'muted small' },
+      'You see the other capitals’ secret figures only as ranges. The true value lies somewhere inside. Events, evidence and trade narrow them; silence widens them.',
+    ),
+    ...others.map((c) => {
+      const unc = state.uncertainty[seat]?.[c] ?? 0;
+      const rows = ESTIMATED_METRICS[c].map((id) => {
+        const r = est[id];
+        return h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, metricLabel(id)),
+          h(
+            'td',
+            { class: 'range' },
+            r ? `${formatCount(r.low)}–${formatCount(r.high)}` : 'unknown',
+          ),
+        );
+      });
+      return h(
+        'table',
+        { class: 'data-table estimates' },
+        h(
+          'caption',
+          {},
+          h('span', {
+            class: 'capital-dot',
+            style: `background:${CAPITAL_STYLE[c].color}`,
+            'aria-hidden': 'true',
+          }),
+          `${capitalName(state, c)} · uncertainty ±${Math.round(unc * 100)}%`,
+        ),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Figure'),
+            h('th', { scope: 'col' }, 'Estimate (low–high)'),
+          ),
+        ),
+        h('tbody', {}, ...rows),
+      );
+    }),
+  );
+}
+
+export function visibleNews(state: GameState, seat: Capital): NewsItem[] {
+  return state.news.filter((n) => !n.visibleTo || n.visibleTo.includes(seat));
+}
+
+/** The news feed, newest month first; each item's cited figures open their source cards. */
+export function newsPanel(state: GameState, seat: Capital, ledger: Ledger): HTMLElement {
+  const items = visibleNews(state, seat);
+  const byTurn = new Map<number, NewsItem[]>();
+  for (const n of items) {
+    const list = byTurn.get(n.turn) ?? [];
+    list.push(n);
+    byTurn.set(n.turn, list);
+  }
+  const turns = [...byTurn.keys()].sort((a, b) => b - a);
+  return h(
+    'section',
+    { class: 'panel-section news', 'aria-labelledby': 'news-title' },
+    h('h3', { id: 'news-title' }, 'News'),
+    items.length === 0 ? h('p', { class: 'muted' }, 'No news yet.') : null,
+    ...turns.map((t) => {
+      const list = byTurn.get(t)!;
+      return h(
+        'div',
+        { class: 'news-month' },
+        h(
+          'h4',
+          {},
+          formatMonth(list[0]!.date),
+          t === state.ctx.turn ? h('span', { class: 'tag tag-new' }, 'this month') : null,
+        ),
+        h(
+          'ul',
+          { class: 'news-list' },
+          ...list.map((n) =>
+            h(
+              'li',
+              { class: `news-item news-${n.kind}` },
+              h('p', { class: 'news-title' }, n.title),
+              h('p', { class: 'news-text' }, n.text),
+              n.cites.length
+                ? h(
+                    'p',
+                    { class: 'news-cites' },
+                    h('span', { class: 'muted small' }, 'Sources: '),
+                    ...n.cites
+                      .filter((id) => findFigure(ledger, id))
+                      .map((id) => sourceButton(ledger, id)),
+                  )
+                : null,
+            ),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+/** Count of news items this month visible to the seat (for the tab label). */
+export function freshNewsCount(state: GameState, seat: Capital): number {
+  return visibleNews(state, seat).filter((n) => n.turn === state.ctx.turn).length;
+}
+
+/**
+ * The human-cost ledger as a strip that stays on screen: North Korean soldiers sent, killed,
+ * wounded, captured, families at risk, and all deaths; beside them what the sources report.
+ */
+export function humanCostStrip(state: GameState, ledger: Ledger): HTMLElement {
+  const hc = state.human;
+  const all = hc.killed + hc.russian.killed + hc.ukrainian.killed;
+  const cmp = (id: string, text: (f: string) => string): HTMLElement | null => {
+    const fig = findFigure(ledger, id);
+    const range = fig ? figureRange(fig) : undefined;
+    if (!fig || !range) return null;
+    const n =
+      range.low === range.high
+        ? `${formatCount(range.low)}${fig.bound === 'atLeast' ? '+' : ''}`
+        : `${formatCount(range.low)}–${formatCount(range.high)}`;
+    return sourceButton(ledger, id, text(n), { status: false });
+  };
+  const item = (
+    name: Parameters<typeof icon>[0],
+    n: number,
+    label: string,
+    compare?: HTMLElement | null,
+  ): HTMLLIElement =>
+    h(
+      'li',
+      {},
+      icon(name),
+      h('span', {}, h('strong', {}, formatCount(n)), ` ${label}`),
+      compare ?? null,
+    );
+  return h(
+    'section',
+    { class: 'ledger-strip', 'aria-labelledby': 'ledger-strip-title' },
+    h(
+      'h2',
+      { id: 'ledger-strip-title' },
+      'Human cost',
+      h('span', { class: 'ledger-sub' }, ' · North Korean soldiers'),
+    ),
+    h(
+      'ul',
+      {},
+      item(
+        'troops',
+        hc.sent,
+        'sent',
+        cmp('nk-troops-total', (v) => `estimates: ${v}`),
+      ),
+      item(
+        'killed',
+        hc.killed,
+        'killed',
+        cmp('nk-deaths-ukraine-report', (v) => `Ukraine: ${v}`),
+      ),
+      item('wounded', hc.wounded, 'wounded'),
+      item(
+        'captured',
+        hc.captured,
+        'captured',
+        cmp('nk-captured-jan-2025', (v) => `reported: ${v}`),
+      ),
+      item('families', hc.familiesAtRisk, 'families at risk'),
+      h(
+        'li',
+        { class: 'ledger-all' },
+        h('span', {}, h('strong', {}, formatCount(all)), ' killed, all sides'),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,786 @@
+/**
+ * The game screen: DOM panels beside the Phaser map, driven by the store. The header carries the
+ * turn and month, whose orders these are, Undo and End turn, and the human-cost ledger (always
+ * on screen). The side panel carries the player's stocks, the turn report, and tabs: Orders,
+ * Trade, News, Intelligence, Front. Hot-seat games cover everything with a pass-the-device
+ * screen between players. Every order goes through store.dispatch; a refused order's reason is
+ * shown next to its control. No rules here.
+ */
+import type { StoreApi } from 'zustand/vanilla';
+
+import type { Action, Capital, GameState, TurnReport } from '../engine/types';
+import type { GameView, ReportSpeed } from '../game/index';
+import { selectMapState } from '../game/selectors';
+import type { Ledger } from '../ledger';
+import type { GameStore } from '../store';
+import { EMBLEM_URL } from './assets';
+import { openChoice } from './choice';
+import { aboutSources, howToPlay } from './content';
+import type { PanelContext } from './controls';
+import { openReader } from './dialog';
+import { clear, formatCount, formatMonth, h } from './dom';
+import {
+  mapLegend,
+  reportControls,
+  sectorTable,
+  turnInfoText,
+  type ReportControls,
+} from './gameScreen';
+import { describeAction, capitalName, CAPITAL_IDS, politeError } from './labels';
+import { announce } from './live';
+import { ordersPanel } from './orders';
+import {
+  estimatesPanel,
+  freshNewsCount,
+  humanCostStrip,
+  newsPanel,
+  resourcesPanel,
+  standingPanel,
+} from './panels';
+import { describeTurnReport } from './reportText';
+import { CAPITAL_STYLE } from './theme';
+import { emptyComposer, inboxCount, tradePanel, type Composer } from './trade';
+
+export interface PlayDeps {
+  app: HTMLElement;
+  ui: HTMLElement;
+  store: StoreApi<GameStore>;
+  ledger: Ledger;
+  /** The Phaser view, once loaded. */
+  view: Promise<GameView>;
+  /** Routes clicks on map sectors to this screen (null: stop). */
+  setSectorHandler(fn: ((id: string | null) => void) | null): void;
+  onGameOver(): void;
+  onLeave(): void;
+  onDownloadRecord(): void;
+}
+
+export interface PlayHandle {
+  destroy(): void;
+}
+
+type Tab = 'orders' | 'trade' | 'news' | 'intel' | 'front';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'orders', label: 'Orders' },
+  { id: 'trade', label: 'Trade' },
+  { id: 'news', label: 'News' },
+  { id: 'intel', label: 'Intel' },
+  { id: 'front', label: 'Front' },
+];
+
+function humans(seats: Record<Capital, string>): Capital[] {
+  return CAPITAL_IDS.filter((c) => seats[c] === 'human');
+}
+
+/** A turn report in a few lines, with the full text one click away. */
+function reportSummary(state: GameState, report: TurnReport): HTMLElement {
+  const names = (id: string) => state.rules.sectors.find((x) => x.id === id)?.name ?? id;
+  let k = 0;
+  let w = 0;
+  let c = 0;
+  for (const s of report.sectors) {
+    k += s.northKorean.killed;
+    w += s.northKorean.wounded;
+    c += s.northKorean.captured;
+  }
+  const front = report.sectors.map((s) => {
+    const d = Math.round(s.controlAfter) - Math.round(s.controlBefore);
+    return `${names(s.sector)} ${Math.round(s.controlAfter)}%${d === 0 ? '' : ` (${d > 0 ? '+' : '−'}${Math.abs(d)})`}`;
+  });
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      {},
+      h('strong', {}, 'North Korean soldiers: '),
+      `${formatCount(k)} killed, ${formatCount(w)} wounded, ${formatCount(c)} captured.`,
+    ),
+    h('p', {}, h('strong', {}, 'Russian-held: '), front.join(' · ')),
+    h(
+      'details',
+      { class: 'report-full' },
+      h('summary', {}, 'Full report: deliveries and losses'),
+      h('p', {}, describeTurnReport(report, names)),
+    ),
+  );
+}
+
+export function mountPlay(deps: PlayDeps): PlayHandle {
+  const { app, ui, store, ledger } = deps;
+  const get = () => store.getState();
+
+  let view: GameView | null = null;
+  let tab: Tab = 'orders';
+  let composer: Composer = emptyComposer();
+  const errors = new Map<string, string>();
+  let errorsFor = '';
+  let speed: ReportSpeed = 1;
+  /** The report being animated, and the state the map showed before it. */
+  let playing: TurnReport | null = null;
+  let replay: { before: GameState; report: TurnReport } | null = null;
+  /** The state the map shows (the map lags behind during a report). */
+  let mapState: GameState | null = null;
+  let localHandoff: Capital | null = null;
+  let gameOverCalled = false;
+  let destroyed = false;
+  let selectedSector: string | null = null;
+
+  // --- Header ------------------------------------------------------------------------------
+  const seatBadge = h('div', { class: 'seat-badge' });
+  const turnIndicator = h('p', { id: 'turn-indicator', class: 'turn-info', tabindex: -1 });
+  // Short labels on phones; the accessible name stays whole.
+  const undoBtn = h(
+    'button',
+    { type: 'button', id: 'btn-undo', class: 'btn btn-small', 'aria-label': 'Undo last order' },
+    h('span', {}, 'Undo', h('span', { class: 'long' }, ' last order')),
+  );
+  const endBtn = h(
+    'button',
+    {
+      type: 'button',
+      id: 'btn-end',
+      class: 'btn btn-small btn-primary',
+      'aria-haspopup': 'dialog',
+    },
+    'End turn…',
+  );
+  const menuBtn = h(
+    'button',
+    {
+      type: 'button',
+      id: 'btn-menu',
+      class: 'btn btn-small',
+      'aria-haspopup': 'dialog',
+      'aria-label': 'Game menu',
+    },
+    h('span', { class: 'long' }, 'Game menu'),
+    h('span', { class: 'short' }, 'Menu'),
+  );
+  const ledgerHost = h('div', { class: 'ledger-host' });
+  const head = h(
+    'header',
+    { class: 'game-head' },
+    h(
+      'div',
+      { class: 'topbar-row' },
+      h('p', { class: 'brand' }, 'Three Capitals'),
+      seatBadge,
+      turnIndicator,
+      h('span', { class: 'spacer' }),
+      h('div', { class: 'head-actions' }, undoBtn, endBtn, menuBtn),
+    ),
+    ledgerHost,
+  );
+
+  // --- Side panel ----------------------------------------------------------------------------
+  const banner = h('div', { class: 'banner', role: 'alert', hidden: true });
+  const reportTitle = h('h2', { id: 'report-title' });
+  const reportText = h('div', { class: 'report-text' });
+  const controls: ReportControls = reportControls({
+    playLabel: 'Replay on the map',
+    speed,
+    onPlay: () => {
+      if (replay && !playing) void playReport(replay.report, replay.before, false);
+    },
+    onSkip: () => view?.skipTurnReport(),
+    onSpeed: (s) => {
+      speed = s;
+      view?.setReportSpeed(s);
+    },
+  });
+  const reportBox = h(
+    'section',
+    { class: 'report-box', 'aria-labelledby': 'report-title', hidden: true },
+    reportTitle,
+    controls.element,
+    reportText,
+  );
+  const resourcesHost = h('div', { class: 'resources-host' });
+  const tabButtons = new Map<Tab, HTMLButtonElement>();
+  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Game panels' });
+  for (const t of TABS) {
+    const b = h(
+      'button',
+      { type: 'button', role: 'tab', id: `tab-${t.id}`, class: 'tab', 'aria-controls': 'tabpanel' },
+      t.label,
+    );
+    b.addEventListener('click', () => selectTab(t.id, true));
+    b.addEventListener('keydown', (e) => {
+      const i = TABS.findIndex((x) => x.id === t.id);
+      let j = -1;
+      if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
+      else if (e.key === 'ArrowLeft') j = (i - 1 + TABS.length) % TABS.length;
+      else if (e.key === 'Home') j = 0;
+      else if (e.key === 'End') j = TABS.length - 1;
+      if (j >= 0) {
+        e.preventDefault();
+        selectTab(TABS[j]!.id, true);
+      }
+    });
+    tabButtons.set(t.id, b);
+    tablist.appendChild(b);
+  }
+  const tabpanel = h('div', { id: 'tabpanel', class: 'tabpanel', role: 'tabpanel', tabindex: 0 });
+  const side = h(
+    'aside',
+    { class: 'side game-side', id: 'side-panel', 'aria-label': 'Your capital' },
+    banner,
+    reportBox,
+    resourcesHost,
+    tablist,
+    tabpanel,
+  );
+
+  // --- Hot-seat cover ------------------------------------------------------------------------
+  const handoff = h('div', {
+    class: 'handoff',
+    role: 'dialog',
+    'aria-modal': 'true',
+    'aria-labelledby': 'handoff-title',
+    hidden: true,
+  });
+
+  ui.append(head, side, handoff);
+  // Narrow screens: the header sticks to the top; the tabs stick just below it.
+  const headObserver =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(() =>
+          document.documentElement.style.setProperty('--head-height', `${head.offsetHeight}px`),
+        )
+      : null;
+  headObserver?.observe(head);
+
+  const table = sectorTable((id) => selectSector(id));
+
+  function selectSector(id: string | null): void {
+    selectedSector = id;
+    table.setSelected(id);
+    view?.selectSector(id);
+    const name = id
+      ? (get().session?.state.rules.sectors.find((s) => s.id === id)?.name ?? id)
+      : null;
+    if (name) announce(`${name} selected.`);
+  }
+  deps.setSectorHandler((id) => {
+    selectedSector = id;
+    table.setSelected(id);
+    // The order forms start on the sector picked on the map (keeping what was typed).
+    if (id && tab === 'orders') {
+      keepValues = true;
+      render();
+      for (const el of tabpanel.querySelectorAll<HTMLSelectElement>('select[id$="-sector"]'))
+        el.value = id;
+    }
+    if (id) {
+      const name = get().session?.state.rules.sectors.find((s) => s.id === id)?.name ?? id;
+      announce(`${name} selected.`);
+    }
+  });
+
+  function selectTab(t: Tab, focus: boolean): void {
+    const changed = t !== tab;
+    tab = t;
+    render();
+    if (focus) tabButtons.get(t)?.focus({ preventScroll: true });
+    // A new tab starts at its top.
+    if (changed) {
+      // (The tab list is sticky: measure from the element above it, which is not.)
+      const top = resourcesHost.offsetTop + resourcesHost.offsetHeight - side.offsetTop;
+      if (side.scrollHeight > side.clientHeight && side.scrollTop > top) side.scrollTop = top;
+      else if (tablist.getBoundingClientRect().top < 0 || tabpanel.getBoundingClientRect().top < 0)
+        tablist.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  // --- Orders --------------------------------------------------------------------------------
+  /** After a refused order, the form keeps what the player typed. */
+  let keepValues = false;
+  const act = (group: string, action: Action): boolean => {
+    const err = get().dispatch(action);
+    if (err) {
+      errors.set(group, politeError(err));
+      keepValues = true;
+      render();
+      return false;
+    }
+    errors.delete(group);
+    const s = get().session;
+    if (s && action.type !== 'endTurn') announce(`Order given: ${describeAction(s.state, action)}`);
+    return true;
+  };
+  const ctx: PanelContext = {
+    act,
+    errors,
+    get sector() {
+      return selectedSector;
+    },
+    onSector: (id) => {
+      selectedSector = id;
+      table.setSelected(id);
+      view?.selectSector(id);
+    },
+  };
+
+  undoBtn.addEventListener('click', () => {
+    const s = get().session;
+    const last = s?.actions.at(-1);
+    if (!s || !last || !get().canUndo()) {
+      announce('There is no order to take back this turn.');
+      return;
+    }
+    const text = describeAction(s.state, last);
+    if (get().undo()) {
+      errors.clear();
+      announce(`Order taken back: ${text}`);
+    }
+  });
+
+  endBtn.addEventListener('click', () => {
+    const s = get().session;
+    if (!s || s.state.ctx.phase === 'over') return;
+    const state = s.state;
+    const seat = state.ctx.seat;
+    const from = s.seatStart?.logLength ?? s.actions.length;
+    const mine = s.actions.slice(from).filter((a) => a.seat === seat && a.type !== 'endTurn');
+    const waiting = inboxCount(state, seat);
+    const last =
+      state.ctx.turn >= state.rules.calendar.turns &&
+      state.rules.order.indexOf(seat) === state.rules.order.length - 1;
+    const body = h(
+      'div',
+      {},
+      h(
+        'p',
+        {},
+        mine.length
+          ? `Your orders for ${formatMonth(state.ctx.date)}:`
+          : `You have given no orders for ${formatMonth(state.ctx.date)}. Everything stays as it is.`,
+      ),
+      mine.length
+        ? h(
+            'ol',
+            { class: 'order-summary' },
+            ...mine.map((a) => h('li', {}, describeAction(state, a))),
+          )
+        : null,
+      waiting
+        ? h(
+            'p',
+            {},
+            `${waiting} offer${waiting === 1 ? ' is' : 's are'} still waiting for your answer.`,
+          )
+        : null,
+      h(
+        'p',
+        { class: 'muted-ink' },
+        'Once the turn ends these orders cannot be taken back.' +
+          (last ? ' This is the last turn: the game ends and the debrief follows.' : ''),
+      ),
+    );
+    openChoice({
+      title: `End ${capitalName(state, seat)}’s turn?`,
+      body,
+      buttons: [
+        {
+          label: 'End turn',
+          primary: true,
+          onChoose: () => void act('end', { type: 'endTurn', seat }),
+        },
+        { label: 'Keep giving orders' },
+      ],
+    });
+  });
+
+  menuBtn.addEventListener('click', () => {
+    openChoice({
+      title: 'Game menu',
+      className: 'choice-list',
+      body: h(
+        'p',
+        {},
+        'Your game is saved on this device after every order. You can leave and continue later.',
+      ),
+      buttons: [
+        {
+          label: 'How to play',
+          onChoose: () => void setTimeout(() => openReader('How to play', howToPlay()), 0),
+        },
+        {
+          label: 'About the sources',
+          onChoose: () => void setTimeout(() => openReader('About the sources', aboutSources()), 0),
+        },
+        { label: 'Download game record', onChoose: () => deps.onDownloadRecord() },
+        {
+          label: 'Leave to the main menu',
+          onChoose: () => void setTimeout(() => deps.onLeave(), 0),
+        },
+        { label: 'Close' },
+      ],
+      focus: 4,
+    });
+  });
+
+  // --- Rendering ---------------------------------------------------------------------------------
+  function currentHandoff(): Capital | null {
+    return get().handoff ?? localHandoff;
+  }
+
+  function renderHandoff(state: GameState, seat: Capital): void {
+    clear(handoff);
+    const prev = get().session?.lastHuman ?? null;
+    const style = CAPITAL_STYLE[seat];
+    const go = h(
+      'button',
+      { type: 'button', class: 'btn btn-primary', id: 'handoff-go' },
+      `I am ${style.name}: show my orders`,
+    );
+    go.addEventListener('click', () => {
+      if (get().handoff) get().confirmHandoff();
+      localHandoff = null;
+      tab = 'orders';
+      composer = emptyComposer();
+      errors.clear();
+      setInert(false);
+      handoff.hidden = true;
+      render();
+      turnIndicator.focus();
+      maybePlayReport();
+    });
+    handoff.append(
+      h(
+        'div',
+        { class: 'handoff-inner' },
+        h('img', { src: EMBLEM_URL[seat], alt: '', width: 72, height: 72 }),
+        h('h1', { id: 'handoff-title' }, `Pass the device to ${capitalName(state, seat)}`),
+        h(
+          'p',
+          {},
+          prev && prev !== seat
+            ? `${capitalName(state, prev)} has finished giving orders. `
+            : `${capitalName(state, seat)} gives orders first. `,
+          `Hand the device to the player of ${capitalName(state, seat)} for ${formatMonth(state.ctx.date)} (turn ${state.ctx.turn} of ${state.rules.calendar.turns}).`,
+        ),
+        h(
+          'p',
+          { class: 'muted' },
+          'Each capital’s stocks, estimates and offers are private: they stay hidden until its player continues.',
+        ),
+        go,
+      ),
+    );
+    handoff.hidden = false;
+    setInert(true);
+    if (!handoff.contains(document.activeElement)) go.focus();
+  }
+
+  function setInert(on: boolean): void {
+    for (const el of [head, side, document.getElementById('stage')]) {
+      if (!el) continue;
+      if (on) el.setAttribute('inert', '');
+      else el.removeAttribute('inert');
+    }
+  }
+
+  function render(): void {
+    if (destroyed) return;
+    const st = get();
+    const s = st.session;
+    if (!s) return;
+    const state = s.state;
+    const seat = state.ctx.seat;
+    app.dataset['turn'] = String(state.ctx.turn);
+    app.dataset['seat'] = seat;
+    app.dataset['phase'] = state.ctx.phase;
+    // Errors belong to the seat and month they were made in.
+    const errorsKey = `${state.ctx.turn}:${seat}`;
+    if (errorsKey !== errorsFor) errors.clear();
+    errorsFor = errorsKey;
+
+    turnIndicator.textContent = turnInfoText(
+      state.ctx.turn,
+      state.rules.calendar.turns,
+      state.ctx.date,
+    );
+    const ledgerFocus = ledgerHost.contains(document.activeElement)
+      ? (document.activeElement as HTMLElement).dataset['figure']
+      : undefined;
+    clear(ledgerHost);
+    ledgerHost.appendChild(humanCostStrip(state, ledger));
+    if (ledgerFocus)
+      ledgerHost.querySelector<HTMLElement>(`[data-figure="${CSS.escape(ledgerFocus)}"]`)?.focus();
+
+    const hand = currentHandoff();
+    if (hand && state.ctx.phase !== 'over') {
+      clear(seatBadge);
+      clear(resourcesHost);
+      clear(tabpanel);
+      tablist.hidden = true;
+      banner.hidden = true;
+      reportBox.hidden = true;
+      renderHandoff(state, hand);
+      return;
+    }
+    handoff.hidden = true;
+    tablist.hidden = false;
+
+    // Whose orders.
+    clear(seatBadge);
+    seatBadge.append(
+      h('img', { src: EMBLEM_URL[seat], alt: '', width: 28, height: 28 }),
+      h(
+        'span',
+        {},
+        h('strong', {}, capitalName(state, seat)),
+        h(
+          'span',
+          { class: 'muted' },
+          state.ctx.phase === 'over' ? ' · game over' : ' · your orders',
+        ),
+      ),
+    );
+    seatBadge.style.setProperty('--seat-color', CAPITAL_STYLE[seat].onDark);
+    side.setAttribute('aria-label', `${capitalName(state, seat)}: your capital`);
+
+    undoBtn.disabled = !st.canUndo();
+    endBtn.disabled = state.ctx.phase === 'over';
+
+    // Autosave trouble.
+    if (st.saveWriteFailed) {
+      clear(banner);
+      const dl = h('button', { type: 'button', class: 'btn btn-small' }, 'Download game record');
+      dl.addEventListener('click', () => deps.onDownloadRecord());
+      banner.append(h('p', {}, st.saveWriteFailed), dl);
+      banner.hidden = false;
+    } else banner.hidden = true;
+
+    // Turn report.
+    const report = playing ?? state.reports.at(-1) ?? null;
+    if (report && report.turn >= state.ctx.turn - 1) {
+      reportBox.hidden = false;
+      reportTitle.textContent = playing
+        ? `${formatMonth(report.date)}: the month plays out on the map`
+        : `What happened in ${formatMonth(report.date)}`;
+      clear(reportText);
+      reportText.append(reportSummary(state, report));
+      const play = controls.element.querySelector('button');
+      if (play) play.hidden = !!playing || !replay || replay.report.turn !== report.turn;
+    } else reportBox.hidden = true;
+
+    // Stocks.
+    clear(resourcesHost);
+    resourcesHost.appendChild(resourcesPanel(state, seat));
+
+    // Tabs.
+    const inbox = inboxCount(state, seat);
+    const fresh = freshNewsCount(state, seat);
+    for (const t of TABS) {
+      const b = tabButtons.get(t.id)!;
+      const selected = t.id === tab;
+      b.setAttribute('aria-selected', String(selected));
+      b.tabIndex = selected ? 0 : -1;
+      b.textContent = t.label;
+      const count = t.id === 'trade' ? inbox : t.id === 'news' ? fresh : 0;
+      if (count > 0)
+        b.appendChild(
+          h(
+            'span',
+            {
+              class: 'tab-count',
+              'aria-label': t.id === 'trade' ? `${count} waiting` : `${count} new`,
+            },
+            String(count),
+          ),
+        );
+    }
+    tabpanel.setAttribute('aria-labelledby', `tab-${tab}`);
+
+    // Keep focus and scroll across the re-render.
+    const active = document.activeElement as HTMLElement | null;
+    const focusId = active && tabpanel.contains(active) ? active.id : null;
+    const wasInPanel = !!active && tabpanel.contains(active);
+    const scroll = side.scrollTop;
+    const pageScroll = window.scrollY;
+    const values = new Map<string, string>();
+    if (keepValues)
+      for (const el of tabpanel.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        'input[id], select[id]',
+      ))
+        values.set(el.id, el.value);
+    keepValues = false;
+    clear(tabpanel);
+    tabpanel.append(...panelContent(state, seat));
+    for (const [id, v] of values) {
+      const el = document.getElementById(id) as HTMLInputElement | HTMLSelectElement | null;
+      if (el && tabpanel.contains(el) && el.value !== v) el.value = v;
+    }
+    if (focusId && document.getElementById(focusId))
+      document.getElementById(focusId)!.focus({ preventScroll: true });
+    else if (wasInPanel) tabButtons.get(tab)?.focus({ preventScroll: true });
+    side.scrollTop = scroll;
+    if (window.scrollY !== pageScroll) window.scrollTo({ top: pageScroll });
+
+    // The map follows the state, unless a report is being animated over the old one.
+    if (!playing && !st.pendingReport) renderMap(state);
+
+    if (state.ctx.phase === 'over' && !playing && !st.pendingReport && !gameOverCalled) {
+      gameOverCalled = true;
+      setTimeout(() => deps.onGameOver(), 0);
+    }
+  }
+
+  function panelContent(state: GameState, seat: Capital): HTMLElement[] {
+    switch (tab) {
+      case 'orders': {
+        const s = get().session!;
+        const from = s.seatStart?.logLength ?? s.actions.length;
+        const mine = s.actions.slice(from).filter((a) => a.seat === seat && a.type !== 'endTurn');
+        const given = h(
+          'section',
+          { class: 'panel-section orders-given', 'aria-labelledby': 'given-title' },
+          h('h3', { id: 'given-title' }, `Orders this turn (${mine.length})`),
+          mine.length
+            ? h(
+                'ol',
+                { class: 'order-summary' },
+                ...mine.map((a) => h('li', {}, describeAction(state, a))),
+              )
+            : h(
+                'p',
+                { class: 'muted small' },
+                'None yet. Orders take effect when the month is played out; until you end your turn, Undo takes them back.',
+              ),
+        );
+        return [
+          given,
+          ...ordersPanel(state, seat, ctx, () => selectTab('trade', true)),
+          errorsBlock('end'),
+        ];
+      }
+      case 'trade':
+        return tradePanel(state, seat, ctx, { composer, refresh: render });
+      case 'news':
+        return [newsPanel(state, seat, ledger)];
+      case 'intel':
+        return [standingPanel(state, seat), estimatesPanel(state, seat)];
+      case 'front': {
+        table.update(selectMapState(state));
+        table.setSelected(selectedSector);
+        return [
+          h('section', { class: 'panel-section' }, table.element),
+          h('section', { class: 'panel-section' }, mapLegend()),
+        ];
+      }
+    }
+  }
+
+  function errorsBlock(group: string): HTMLElement {
+    const msg = errors.get(group) ?? '';
+    return h('p', { class: 'field-error', 'aria-live': 'polite', hidden: msg === '' }, msg);
+  }
+
+  function renderMap(state: GameState): void {
+    mapState = state;
+    view?.render(state);
+  }
+
+  // --- Turn reports ------------------------------------------------------------------------------
+  function maybePlayReport(): void {
+    const st = get();
+    if (playing || !st.pendingReport || currentHandoff()) return;
+    const before = mapState;
+    void playReport(st.pendingReport, before, true);
+  }
+
+  async function playReport(
+    report: TurnReport,
+    before: GameState | null,
+    fromStore: boolean,
+  ): Promise<void> {
+    playing = report;
+    app.dataset['report'] = 'playing';
+    if (fromStore && before) replay = { before, report };
+    render();
+    controls.setPlaying(true);
+    // The report's controls (Skip, speed) come into view while the month plays out.
+    if (side.scrollHeight > side.clientHeight) side.scrollTop = 0;
+    const v = view;
+    const finish = (): void => {
+      if (destroyed) return;
+      playing = null;
+      controls.setPlaying(false);
+      const st = get();
+      const s = st.session;
+      if (fromStore) st.clearReport();
+      if (s) {
+        renderMap(s.state);
+        const names = (id: string) => s.state.rules.sectors.find((x) => x.id === id)?.name ?? id;
+        announce(describeTurnReport(report, names));
+      }
+      app.dataset['report'] = 'done';
+      render();
+    };
+    if (!v) {
+      finish();
+      return;
+    }
+    if (!fromStore && before) v.render(before);
+    v.playTurnReport(report, speed, finish);
+  }
+
+  // --- Wiring ------------------------------------------------------------------------------------
+  let scheduled = false;
+  const unsubscribe = store.subscribe(() => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      render();
+      maybePlayReport();
+    });
+  });
+
+  const s0 = get().session;
+  if (
+    s0 &&
+    humans(s0.seats).length > 1 &&
+    !get().handoff &&
+    s0.state.ctx.phase !== 'over' &&
+    s0.actions.length === 0
+  )
+    localHandoff = s0.state.ctx.seat;
+  render();
+  if (!currentHandoff()) turnIndicator.focus();
+
+  void deps.view.then(async (v) => {
+    if (destroyed) return;
+    const s = get().session;
+    if (!s) return;
+    await v.startGame(mapState ?? s.state);
+    if (destroyed) return;
+    view = v;
+    v.refreshLayout();
+    v.setReportSpeed(speed);
+    app.dataset['mapReady'] = 'true';
+    if (!playing && !get().pendingReport) renderMap(get().session!.state);
+    maybePlayReport();
+  });
+  if (!mapState && s0) mapState = s0.state;
+  maybePlayReport();
+
+  return {
+    destroy() {
+      destroyed = true;
+      unsubscribe();
+      headObserver?.disconnect();
+      deps.setSectorHandler(null);
+      controls.destroy();
+      setInert(false);
+      head.remove();
+      side.remove();
+      handoff.remove();
+      delete app.dataset['report'];
+      delete app.dataset['mapReady'];
+    },
+  };
+}

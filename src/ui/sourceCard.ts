@@ -1,0 +1,143 @@
+/**
+ * Source cards: where a number comes from. Any figure the game shows (a news item's citations,
+ * the setup's figure choice, the human-cost ledger's reported comparisons) opens a card read from
+ * the figures ledger: the claim in our words, who claims it, its status, range, bound, date, and
+ * the document with its numbered reference. Text only (textContent), never HTML.
+ */
+import { findDocument, findFigure, formatFigureValue, type Figure, type Ledger } from '../ledger';
+import { openReader } from './dialog';
+import { formatMonth, h } from './dom';
+
+export const STATUS_TEXT: Record<string, string> = {
+  confirmed: 'Confirmed: acknowledged or attested beyond reasonable doubt.',
+  estimated: 'Estimated: an estimate or projection, not a count.',
+  disputed: 'Disputed: one of the parties denies it.',
+  unverified: 'Unverified: the source says nobody has checked it independently.',
+  reported: 'Reported: stated by a named party, not verified further.',
+  assessment: 'Assessment: an author’s analysis or judgement, not a reported fact.',
+};
+
+const BOUND_TEXT: Record<string, string> = {
+  atLeast: 'at least (a floor: the real number may be higher)',
+  atMost: 'up to (a ceiling: the real number may be lower)',
+  about: 'about (a rounded figure)',
+  exact: 'exact',
+};
+
+function formatDate(d: string | undefined): string {
+  if (!d) return 'not dated';
+  if (/^\d{4}-\d{2}$/.test(d)) return formatMonth(d);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return `${Number(d.slice(8))} ${formatMonth(d.slice(0, 7))}`;
+  return d;
+}
+
+/** A short label for a figure: its number if it has one, else who claims it. */
+export function figureShortLabel(fig: Figure): string {
+  const v = formatFigureValue(fig).replace(/\s*\(central [^)]*\)/, '');
+  if (v) return v;
+  const who = fig.claimedBy.replace(/\s*\(.*\)$/, '');
+  return who.length > 48 ? `${who.slice(0, 46)}…` : who;
+}
+
+function row(label: string, value: string | Node): HTMLElement[] {
+  return [h('dt', {}, label), h('dd', {}, value)];
+}
+
+/** The card of one figure, as an element (several may share a dialog). */
+export function figureCard(ledger: Ledger, id: string): HTMLElement {
+  const fig = findFigure(ledger, id);
+  if (!fig)
+    return h(
+      'article',
+      { class: 'source-card' },
+      h('h3', {}, 'Unknown figure'),
+      h('p', {}, `The ledger has no figure “${id}”.`),
+    );
+  const value = formatFigureValue(fig);
+  const docs = fig.sources.map((s) => {
+    const doc = findDocument(ledger, s.document);
+    const ref = s.ref === null ? null : doc?.references.find((r) => r.n === s.ref);
+    return h(
+      'li',
+      {},
+      h('cite', {}, doc ? `“${doc.title}”` : s.document),
+      doc ? ` — ${doc.kind}, ${formatDate(doc.published)}.` : '',
+      s.ref === null ? ' No numbered reference.' : ` Reference [${s.ref}]`,
+      ref ? `: ${ref.supports}` : s.ref === null ? '' : '.',
+    );
+  });
+  return h(
+    'article',
+    { class: 'source-card', 'aria-label': `Source card: ${fig.id}` },
+    h('div', { class: 'kind' }, `Figure ${fig.id}`),
+    h('h3', { class: 'source-claim' }, fig.claim),
+    h(
+      'dl',
+      { class: 'source-facts' },
+      ...row('Who claims it', fig.claimedBy),
+      ...row(
+        'Status',
+        h('span', {}, h('strong', {}, fig.status), ` — ${STATUS_TEXT[fig.status] ?? ''}`),
+      ),
+      ...(value ? row('Number', value) : []),
+      ...(fig.low !== undefined && fig.high !== undefined
+        ? row(
+            'Range',
+            `low ${fig.low.toLocaleString('en-GB')} · central ${(fig.central ?? fig.low).toLocaleString('en-GB')} · high ${fig.high.toLocaleString('en-GB')}`,
+          )
+        : []),
+      ...(fig.bound ? row('Bound', BOUND_TEXT[fig.bound] ?? fig.bound) : []),
+      ...row('Date', formatDate(fig.date)),
+      ...row('Document', h('ul', { class: 'figure-list' }, ...docs)),
+    ),
+    fig.notes ? h('p', { class: 'source-notes' }, h('strong', {}, 'Note: '), fig.notes) : null,
+  );
+}
+
+/** Opens the cards of one or more figures in a dialog. */
+export function openSourceCards(
+  ledger: Ledger,
+  ids: readonly string[],
+  title = 'Where this number comes from',
+): void {
+  const body = document.createDocumentFragment();
+  body.append(
+    h(
+      'p',
+      { class: 'muted-ink' },
+      'From the game’s figures ledger: our own record of the two source documents, written in our own words.',
+    ),
+    ...ids.map((id) => figureCard(ledger, id)),
+  );
+  openReader(title, body);
+}
+
+/**
+ * A button that opens a figure's source card. Its text is the figure's number (or who claims
+ * it) and its status; its accessible name starts with "Source:".
+ */
+export function sourceButton(
+  ledger: Ledger,
+  id: string,
+  text?: string,
+  opts: { status?: boolean } = {},
+): HTMLButtonElement {
+  const fig = findFigure(ledger, id);
+  const label = text ?? (fig ? figureShortLabel(fig) : id);
+  const b = h(
+    'button',
+    {
+      type: 'button',
+      class: 'source-btn',
+      'aria-label': `Source: ${label}${fig ? ` (${fig.status})` : ''}`,
+      'data-figure': id,
+    },
+    h('span', { class: 'source-btn-mark', 'aria-hidden': 'true' }, 'i'),
+    label,
+    fig && opts.status !== false
+      ? h('span', { class: `status status-${fig.status}` }, fig.status)
+      : null,
+  );
+  b.addEventListener('click', () => openSourceCards(ledger, [id]));
+  return b;
+}

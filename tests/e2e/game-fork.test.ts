@@ -1,0 +1,119 @@
+/**
+ * "Fork from this turn": a result stored on the results server opens in the game at the start
+ * of a chosen turn, with the student's capital in human hands; and a clear message when the
+ * result cannot be reached. The whole server (results API on SQLite) serves the built app.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { playGame } from '../../src/sim/play';
+import { builtInRules } from '../helpers/rules';
+import {
+  endTurn,
+  expectNoErrors,
+  hasChromium,
+  startHarness,
+  turnNumber,
+  waitForMap,
+  type Harness,
+} from './game-helpers';
+import { makeRecord } from '../../src/engine';
+
+describe.skipIf(!hasChromium)('fork a stored result in chromium', () => {
+  let harness: Harness;
+  let resultId: string;
+
+  beforeAll(async () => {
+    harness = await startHarness({ results: true });
+    const seats = { pyongyang: 'historical', moscow: 'historical', kyiv: 'historical' };
+    const played = playGame(builtInRules(), { seed: 'e2e-fork', seats });
+    const record = makeRecord(played.state, seats, played.actions);
+    const res = await fetch(`${harness.baseUrl}/api/results`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ record, pseudonym: 'Grey Heron' }),
+    });
+    expect(res.status).toBe(201);
+    resultId = ((await res.json()) as { id: string }).id;
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('opens a result at turn 4 with Kyiv played by the student', async () => {
+    const page = await harness.open(`/?renderer=canvas&fork=${resultId}&turn=4`);
+    const dialog = page.getByRole('dialog', { name: `Continue result ${resultId} from turn 4` });
+    await dialog.waitFor({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Play Kyiv' }).click();
+    await page.locator('#turn-indicator').waitFor();
+    expect(await turnNumber(page)).toBe(4);
+    await expect(page.getByRole('heading', { name: 'Kyiv’s stocks' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await waitForMap(page);
+    await endTurn(page);
+    expect(await turnNumber(page)).toBe(5);
+    await page.close();
+  });
+
+  it('an unknown result gets a clear message on the menu', async () => {
+    const page = await harness.open('/?renderer=canvas&fork=nosuchresult&turn=2');
+    await expect
+      .poll(() => page.getByText(/Could not open result nosuchresult/).isVisible(), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    await expect(page.getByRole('button', { name: 'New game' }).isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('a class link opens setup on the class’s scenario, seed and figures', async () => {
+    const res = await fetch(`${harness.baseUrl}/api/classes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        scenario: 'nuclear-deal',
+        seed: 'class-7b',
+        figures: { default: 'high' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { code } = (await res.json()) as { code: string };
+    const page = await harness.open(`/?renderer=canvas&class=${code}`);
+    await page.getByRole('heading', { name: 'New game', level: 1 }).waitFor({ timeout: 30_000 });
+    await expect(
+      page
+        .getByText(
+          new RegExp(`Class ${code}: your teacher chose the scenario, the seed and the figures`),
+        )
+        .isVisible(),
+    ).resolves.toBe(true);
+    const scenario = page.getByRole('combobox', { name: 'Scenario' });
+    await expect(scenario.isDisabled()).resolves.toBe(true);
+    expect(
+      await scenario.evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent),
+    ).toMatch(/nuclear/i);
+    await expect(page.getByRole('textbox', { name: 'Seed' }).inputValue()).resolves.toBe(
+      'class-7b',
+    );
+    await expect(page.getByRole('radio', { name: 'High', exact: true }).isChecked()).resolves.toBe(
+      true,
+    );
+    await page.getByRole('radio', { name: /^Moscow/ }).check();
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.locator('#turn-indicator').waitFor();
+    const rec = await page.evaluate(
+      () =>
+        JSON.parse(localStorage.getItem('three-capitals.save') ?? '{}') as {
+          seed?: string;
+          figureChoices?: { default?: string };
+        },
+    );
+    expect(rec.seed).toBe('class-7b');
+    expect(rec.figureChoices?.default).toBe('high');
+    await page.close();
+  });
+
+  it('logged no page errors (but the expected 404)', () => {
+    expectNoErrors(harness.errors.filter((e) => !/HTTP 404 .*nosuchresult/.test(e)));
+  });
+});
