@@ -19,7 +19,7 @@ function reached(state: Readonly<GameState>, month: string | null): boolean {
 }
 
 /** Soldiers promised to Moscow but not yet delivered (open offers and active deals). */
-function troopsInPipeline(state: Readonly<GameState>): number {
+export function troopsInPipeline(state: Readonly<GameState>): number {
   let n = 0;
   for (const o of state.offers) if (o.from === 'pyongyang' && o.status === 'open') n += o.give.troops ?? 0;
   for (const d of state.deals) {
@@ -29,7 +29,7 @@ function troopsInPipeline(state: Readonly<GameState>): number {
   return n;
 }
 
-function priceFor(perThousand: Bundle, count: number): Bundle {
+export function priceFor(perThousand: Bundle, count: number): Bundle {
   const out: Bundle = {};
   for (const [item, n] of bundleEntries(perThousand)) {
     const m = Math.round((n * count) / 1000);

@@ -18,7 +18,7 @@ import {
   type Item,
   type Stance,
 } from '../engine';
-import { missileRoom, spread } from './historical';
+import { missileRoom, priceFor, spread, troopsInPipeline } from './historical';
 import { answerOffers, itemValue, PLAIN_STYLE, type TradeStyle } from './judge';
 
 /** When a lever is pulled: from the first turn, on the scenario's historical date, or never. */
@@ -298,26 +298,6 @@ function buildAsk(
   return ask;
 }
 
-function priceFor(perThousand: Bundle, count: number): Bundle {
-  const out: Bundle = {};
-  for (const [item, n] of bundleEntries(perThousand)) {
-    const m = Math.round((n * count) / 1000);
-    if (m > 0) out[item] = m;
-  }
-  return out;
-}
-
-/** Soldiers promised to Moscow but not yet delivered. */
-function troopsInPipeline(state: Readonly<GameState>): number {
-  let n = 0;
-  for (const o of state.offers)
-    if (o.from === 'pyongyang' && o.status === 'open') n += o.give.troops ?? 0;
-  for (const d of state.deals) {
-    if (d.from !== 'pyongyang' || d.status !== 'active') continue;
-    n += (d.give.troops ?? 0) - (d.delivered.give.troops ?? 0) - (d.shortfall.give.troops ?? 0);
-  }
-  return n;
-}
 
 function openOffers(state: Readonly<GameState>, who: Capital): number {
   let n = 0;
