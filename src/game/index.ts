@@ -8,7 +8,7 @@ import { AUTO, CANVAS, Game as PhaserGame, Scale, WEBGL, type Scene } from 'phas
 import type { GameState, TurnReport } from '../engine/types';
 import { NEUTRAL } from '../ui/theme';
 import { HOOKS_KEY, type ViewHooks } from './hooks';
-import type { RendererChoice } from './renderer';
+import { resolveRenderer, type RendererChoice } from './renderer';
 import type { ReportSpeed } from './report';
 import { Boot } from './scenes/Boot';
 import { Debrief } from './scenes/Debrief';
@@ -68,7 +68,8 @@ export function bootGame(opts: BootOptions): Promise<GameView> {
     onProgress: (p) => opts.onProgress?.(p),
     onSectorSelect: (id) => opts.onSectorSelect?.(id),
   };
-  const type = opts.renderer === 'canvas' ? CANVAS : opts.renderer === 'webgl' ? WEBGL : AUTO;
+  const choice = resolveRenderer(opts.renderer ?? 'auto');
+  const type = choice === 'canvas' ? CANVAS : choice === 'webgl' ? WEBGL : AUTO;
   return new Promise((resolve) => {
     const game = new PhaserGame({
       type,

@@ -196,7 +196,7 @@ describe.skipIf(!hasChromium)('a whole game in chromium', () => {
 
     await playToDebrief(page);
     await page.waitForTimeout(600);
-    await shot(page, 'debrief');
+    await shot(page, 'debrief-kyiv');
     const cdp = await harness.context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
