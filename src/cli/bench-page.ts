@@ -30,17 +30,8 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 
 import { ensureBuilt, ROOT } from '../../scripts/start.mjs';
 import { buildApp } from '../server/app';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from './chromium';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Options {
   runs: number;
@@ -488,7 +479,7 @@ async function main(): Promise<number> {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 720 },
-      args: FLAGS,
+      args: [...CHROMIUM_FLAGS],
     });
     await context.addInitScript(INIT_SCRIPT);
     const version =
@@ -500,7 +491,7 @@ async function main(): Promise<number> {
         return v;
       })());
     say(
-      `page bench: Chromium ${version} (headless, ${FLAGS.join(' ')}), Node ${process.version}, ${cpus().length} cores, localhost, renderer ${opts.renderer}`,
+      `page bench: Chromium ${version} (headless, ${CHROMIUM_FLAGS.join(' ')}), Node ${process.version}, ${cpus().length} cores, localhost, renderer ${opts.renderer}`,
     );
 
     // 1. Menu interactive, cold and warm, beside a bare Phaser page.

@@ -25,9 +25,9 @@ import { sha256Hex } from '../server/ids';
 import { resultRow } from '../server/verify';
 import { playGame, recordOf } from '../sim/play';
 import { findScenarioById, parseArgs, positiveInt, rulesFor, run, UsageError } from './common';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from './chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const BOTS = ['historical', 'random'];
 
 interface Child {
@@ -286,15 +286,7 @@ async function resultsPage(opts: {
         executablePath: CHROMIUM,
         headless: true,
         viewport: { width: 1280, height: 800 },
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        args: [...CHROMIUM_FLAGS],
       });
       try {
         const page = await context.newPage();

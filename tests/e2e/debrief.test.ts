@@ -10,7 +10,7 @@
  * test-results/screenshots/debrief*.png.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -20,19 +20,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT as ROOT_DIR } from '../../scripts/start.mjs';
 import { createServer, type Running } from '../../src/server/server';
 import { endTurn, finishReport, playToDebrief, startNewGame, waitForMap } from './game-helpers';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, chromiumAvailable } from '../../src/cli/chromium';
 
 const ROOT = ROOT_DIR as string;
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const DOWNLOADS = path.join(ROOT, 'test-results', 'downloads');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const hasChromium = (() => {
-  try {
-    readFileSync(CHROMIUM);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasChromium = chromiumAvailable();
 
 if (!hasChromium) console.warn(`tests/e2e/debrief: ${CHROMIUM} is missing; browser checks skipped`);
 
@@ -88,15 +81,7 @@ describe.skipIf(!hasChromium)('debrief in chromium', () => {
       headless: true,
       viewport: { width: 1280, height: 720 },
       acceptDownloads: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_FLAGS],
     });
   });
 

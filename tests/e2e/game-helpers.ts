@@ -3,7 +3,7 @@
  * real server (buildApp, port 0), drive Debian's chromium through playwright-core, and play the
  * game the way a student does — by role, accessible name and keyboard.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -13,12 +13,12 @@ import { expect } from 'vitest';
 
 import { ensureBuilt, ROOT as ROOT_DIR } from '../../scripts/start.mjs';
 import { buildApp } from '../../src/server/app';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, chromiumAvailable } from '../../src/cli/chromium';
 
 export const ROOT: string = ROOT_DIR;
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 export const DOWNLOADS = path.join(ROOT, 'test-results', 'downloads');
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+export const hasChromium = chromiumAvailable();
 
 export interface Harness {
   baseUrl: string;
@@ -71,15 +71,7 @@ export async function startHarness(opts: { results?: boolean } = {}): Promise<Ha
     headless: true,
     viewport: { width: 1280, height: 720 },
     acceptDownloads: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_FLAGS],
   });
   const errors: string[] = [];
   return {

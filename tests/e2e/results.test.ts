@@ -5,7 +5,7 @@
  * leads to the game with the fork contract the game implements. Screenshots go to
  * test-results/screenshots/ for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -18,11 +18,11 @@ import { MY_RESULTS_KEY } from '../../src/results/mine';
 import { createServer, loadCatalog, type Running } from '../../src/server/server';
 import { playGame, recordOf } from '../../src/sim/play';
 import { builtInRules } from '../helpers/rules';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, chromiumAvailable } from '../../src/cli/chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+const hasChromium = chromiumAvailable();
 if (!hasChromium)
   console.warn(`tests/e2e/results: ${CHROMIUM} is missing (apt-get install chromium); skipped`);
 
@@ -107,15 +107,7 @@ describe.skipIf(!hasChromium)('results page in chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 800 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_FLAGS],
     });
   });
 
