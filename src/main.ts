@@ -203,6 +203,8 @@ function startApp(): void {
         onNewGame: () => void showSetup(),
         onContinue: () => continueGame(),
         onLoadScenarioFile: (file) => void loadFileFromMenu(file),
+        // The class link's own flow (joinClass below) opens setup locked to the class.
+        onJoinClass: (code) => window.location.assign(`/?class=${encodeURIComponent(code)}`),
       },
       {
         save:

@@ -57,6 +57,16 @@ export interface ClassInfo {
   retentionDays: number;
   createdAt: string;
   results: number;
+  links?: { join: string; results: string };
+  /** Present when asked with a moderation key (true) or by a class creator. */
+  moderator?: boolean;
+}
+
+/** The answer to POST /api/classes: the moderation key is shown this once. */
+export interface CreatedClass {
+  code: string;
+  moderationKey: string;
+  class: ClassInfo;
 }
 
 export class ApiFailure extends Error {
@@ -69,7 +79,52 @@ export class ApiFailure extends Error {
   }
 }
 
-async function getJson<T>(url: string): Promise<T> {
+/** The header that carries a class's moderation key (never put in a URL). */
+export const MODERATION_HEADER = 'X-Moderation-Key';
+
+async function request(
+  url: string,
+  init: { method?: string; body?: unknown; key?: string | undefined; accept?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: init.accept ?? 'application/json' };
+  if (init.key) headers[MODERATION_HEADER] = init.key;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers,
+      cache: 'no-store',
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+  } catch {
+    throw new ApiFailure(
+      0,
+      'offline',
+      'The results server cannot be reached. Check the connection and try again.',
+    );
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as {
+      error?: string;
+      message?: string;
+    } | null;
+    throw new ApiFailure(
+      res.status,
+      body?.error ?? 'error',
+      body?.message ?? `the server answered ${res.status}`,
+    );
+  }
+  return res;
+}
+
+async function sendJson<T>(method: string, url: string, body?: unknown, key?: string): Promise<T> {
+  const res = await request(url, { method, body, key });
+  return (await res.json()) as T;
+}
+
+async function getJson<T>(url: string, key?: string): Promise<T> {
+  if (key) return sendJson<T>('GET', url, undefined, key);
   let res: Response;
   try {
     res = await fetch(url, { headers: { accept: 'application/json' } });
@@ -98,6 +153,8 @@ export interface Run {
   /** Capitals a person held, joined with "+" ("" when only the computer played). */
   played: string;
   classCode: string | null;
+  /** Hidden by the class's moderator (only ever true in a moderator's view). */
+  hidden: boolean;
   values: (number | null)[];
 }
 
@@ -114,6 +171,8 @@ export async function listBoard(q: {
   hash?: string;
   classCode?: string;
   limit?: number;
+  /** The class's moderation key: hidden runs are included and marked. */
+  moderationKey?: string;
 }): Promise<Board> {
   const p = new URLSearchParams();
   if (q.scenario) p.set('scenario', q.scenario);
@@ -123,6 +182,7 @@ export async function listBoard(q: {
   p.set('format', 'board');
   const raw = await getJson<{ total: number; metrics: string[]; rows: unknown[][] }>(
     `/api/results?${p.toString()}`,
+    q.moderationKey,
   );
   const index = new Map(raw.metrics.map((m, i) => [m, i]));
   const runs: Run[] = raw.rows.map((r) => ({
@@ -131,6 +191,7 @@ export async function listBoard(q: {
     createdAt: r[2] as number,
     played: r[3] as string,
     classCode: r[4] as string | null,
+    hidden: r[5] === true,
     values: r.slice(6) as (number | null)[],
   }));
   return {
@@ -150,8 +211,42 @@ export const getResult = (id: string) =>
 export const getRules = (id: string) =>
   getJson<unknown>(`/api/results/${encodeURIComponent(id)}/rules`);
 export const listScenarios = () => getJson<{ scenarios: ScenarioInfo[] }>('/api/scenarios');
-export const getClass = (code: string) =>
-  getJson<ClassInfo>(`/api/classes/${encodeURIComponent(code)}`);
+export const getClass = (code: string, moderationKey?: string) =>
+  getJson<ClassInfo>(`/api/classes/${encodeURIComponent(code)}`, moderationKey);
+
+export const createClass = (body: {
+  scenario: string;
+  seed?: string;
+  figures?: 'low' | 'central' | 'high';
+  retentionDays?: number;
+}) => sendJson<CreatedClass>('POST', '/api/classes', body);
+
+const classUrl = (code: string) => `/api/classes/${encodeURIComponent(code)}`;
+
+export const setHidden = (code: string, id: string, hidden: boolean, key: string) =>
+  sendJson<ResultSummary>(
+    'PATCH',
+    `${classUrl(code)}/results/${encodeURIComponent(id)}`,
+    { hidden },
+    key,
+  );
+
+export const deleteResult = (code: string, id: string, key: string) =>
+  sendJson<{ deleted: boolean; id: string }>(
+    'DELETE',
+    `${classUrl(code)}/results/${encodeURIComponent(id)}`,
+    undefined,
+    key,
+  );
+
+export const setRetention = (code: string, retentionDays: number, key: string) =>
+  sendJson<ClassInfo>('PATCH', classUrl(code), { retentionDays }, key);
+
+/** The class's results as CSV (a Blob to save). */
+export async function exportCsv(code: string, key: string): Promise<Blob> {
+  const res = await request(`${classUrl(code)}/export.csv`, { key, accept: 'text/csv' });
+  return res.blob();
+}
 
 export function forkUrl(id: string, turn: number): string {
   return `/?fork=${encodeURIComponent(id)}&turn=${turn}`;

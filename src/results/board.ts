@@ -2,18 +2,21 @@
  * The board of a scenario (optionally one class): the distribution of every outcome metric with
  * "you are here", and the table of runs.
  */
-import { getClass, listBoard, listScenarios, type Run } from './api';
+import { deleteResult, getClass, listBoard, listScenarios, setHidden, type Run } from './api';
 import { histogram, standing, type Marker } from './chart';
-import { fmt, h } from './dom';
+import { clear, fmt, h } from './dom';
 import { groupMetrics, metricLabel } from './labels';
 import { myResultIds } from './mine';
 import { sortedNumbers, type Sorted } from './stats';
-import { runsTable } from './table';
+import { runsTable, type TableModeration } from './table';
+import type { Moderation } from './moderate';
 
 export interface BoardQuery {
   scenario?: string;
   classCode?: string;
   hash?: string;
+  /** The class's moderator (a key the server accepted): hidden runs shown, moderation tools. */
+  moderation?: Moderation;
 }
 
 export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<void> {
@@ -21,8 +24,10 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
   let hash = q.hash;
   let title: string | null = null;
   let classLine: string | null = null;
+  const mod = q.moderation;
   if (q.classCode) {
-    const cls = await getClass(q.classCode);
+    const cls = await getClass(q.classCode, mod?.key);
+    if (mod) mod.cls = cls;
     scenarioId = cls.scenario.id;
     hash = cls.scenario.hash;
     title = cls.scenario.title;
@@ -44,21 +49,24 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
     ...(scenarioId ? { scenario: scenarioId } : {}),
     ...(hash ? { hash } : {}),
     ...(q.classCode ? { classCode: q.classCode } : {}),
+    ...(mod ? { moderationKey: mod.key } : {}),
     limit: 10_000,
   });
   const tApi = performance.now();
   const results = board.runs;
-  const total = board.total;
+  let total = board.total;
+  /** Runs the students see (a moderator's view also lists hidden ones: not in the charts). */
+  let shown = results.filter((r) => !r.hidden);
 
   document.title = `Results: ${title} — Three Capitals`;
   const mineIds = new Set(myResultIds());
-  const mineRuns = results.filter((r) => mineIds.has(r.id));
+  const mineRuns = shown.filter((r) => mineIds.has(r.id));
   const latestMine: Run | undefined = mineRuns.sort((a, b) => b.createdAt - a.createdAt)[0];
   const columns = new Map<string, Sorted>();
   const column = (id: string): Sorted => {
     let c = columns.get(id);
     if (!c) {
-      c = sortedNumbers(results.map((r) => board.value(r, id)));
+      c = sortedNumbers(shown.map((r) => board.value(r, id)));
       columns.set(id, c);
     }
     return c;
@@ -69,19 +77,77 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
     { class: 'board-head' },
     h('h1', {}, `Results: ${title}`),
     classLine ? h('p', { class: 'class-line' }, classLine) : null,
-    h(
-      'p',
-      {},
-      `${total} verified run${total === 1 ? '' : 's'}${total > results.length ? ` (the latest ${results.length} shown)` : ''}. Every result was replayed by the server with the game's own rules; no number was taken from the player.`,
-    ),
+    h('p', {}),
     h(
       'p',
       { class: 'links' },
       playHref ? h('a', { href: playHref }, 'Play this scenario') : null,
       playHref ? ' · ' : null,
       h('a', { href: '/results' }, 'All scenarios'),
+      q.classCode ? ' · ' : null,
+      q.classCode ? h('a', { href: '/results?teach' }, 'For instructors') : null,
     ),
   );
+  const countLine = header.querySelector('p:not([class])') as HTMLElement;
+  const writeCount = (): void => {
+    const hidden = results.length - shown.length;
+    countLine.textContent = `${total} verified run${total === 1 ? '' : 's'}${total > results.length ? ` (the latest ${results.length} shown)` : ''}${hidden > 0 ? `, ${hidden} of them hidden from students` : ''}. Every result was replayed by the server with the game's own rules; no number was taken from the player.`;
+  };
+  writeCount();
+
+  let moderationPanel: HTMLElement | null = null;
+  let tableModeration: TableModeration | undefined;
+  if (q.classCode) {
+    const code = q.classCode;
+    const m = await import('./moderate');
+    const rerender = async (moderation?: Moderation): Promise<void> => {
+      const next = { ...q };
+      if (moderation) next.moderation = moderation;
+      else delete next.moderation;
+      clear(main);
+      main.dataset['ready'] = '';
+      await renderBoard(main, next);
+      const target = moderation
+        ? document.getElementById('moderation-h')
+        : main.querySelector<HTMLElement>('.moderate-toggle');
+      (target ?? main).focus();
+    };
+    const controls = m.moderationControls(code, {
+      ...(mod ? { current: mod } : {}),
+      onUnlock: (moderation) => rerender(moderation),
+      onLock: () => rerender(),
+    });
+    header.querySelector('.links')?.append(' · ', controls.button);
+    moderationPanel = controls.panel;
+    if (mod)
+      tableModeration = {
+        setHidden: async (run, hidden) => {
+          await setHidden(code, run.id, hidden, mod.key);
+        },
+        remove: async (run) => {
+          const ok = await m.confirmDialog({
+            title: `Delete the run of “${run.pseudonym}”?`,
+            text: 'It is removed from the class board and from the CSV export for good. This cannot be undone. (Hide it instead to keep it out of the students’ view but keep it for yourself.)',
+            confirm: 'Delete the run',
+          });
+          if (!ok) return false;
+          await deleteResult(code, run.id, mod.key);
+          total--;
+          return true;
+        },
+        describeError: (e) => m.moderationError(e, code),
+        changed: () => {
+          shown = results.filter((r) => !r.hidden);
+          columns.clear();
+          writeCount();
+          const fresh = distributions();
+          const wasOpen = [...dist.querySelectorAll('details')].map((d) => d.open);
+          fresh.querySelectorAll('details').forEach((d, i) => (d.open = wasOpen[i] ?? d.open));
+          dist.replaceWith(fresh);
+          dist = fresh;
+        },
+      };
+  }
 
   const you = h(
     'section',
@@ -126,34 +192,38 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
   }
 
   const metricIds = board.metrics;
-  const dist = h(
-    'section',
-    { class: 'distributions', 'aria-labelledby': 'dist-h' },
-    h('h2', { id: 'dist-h' }, 'How the runs came out'),
-  );
-  for (const g of groupMetrics(metricIds)) {
-    const grid = h('div', { class: 'chart-grid' });
-    for (const id of g.ids) {
-      const sorted = column(id);
-      const mineValue = latestMine ? board.value(latestMine, id) : NaN;
-      const markers: Marker[] = Number.isFinite(mineValue)
-        ? [{ value: mineValue, label: 'You' }]
-        : [];
-      grid.append(histogram(metricLabel(id), sorted, markers));
-    }
-    const details = h(
-      'details',
-      { class: 'metric-group' },
-      h('summary', {}, h('h3', {}, g.title)),
-      grid,
+  let dist = distributions();
+  function distributions(): HTMLElement {
+    const section = h(
+      'section',
+      { class: 'distributions', 'aria-labelledby': 'dist-h' },
+      h('h2', { id: 'dist-h' }, 'How the runs came out'),
     );
-    details.open = g.open;
-    dist.append(details);
+    for (const g of groupMetrics(metricIds)) {
+      const grid = h('div', { class: 'chart-grid' });
+      for (const id of g.ids) {
+        const sorted = column(id);
+        const mineValue = latestMine ? board.value(latestMine, id) : NaN;
+        const markers: Marker[] = Number.isFinite(mineValue)
+          ? [{ value: mineValue, label: 'You' }]
+          : [];
+        grid.append(histogram(metricLabel(id), sorted, markers));
+      }
+      const details = h(
+        'details',
+        { class: 'metric-group' },
+        h('summary', {}, h('h3', {}, g.title)),
+        grid,
+      );
+      details.open = g.open;
+      section.append(details);
+    }
+    if (shown.length === 0) section.append(h('p', {}, 'No runs yet.'));
+    return section;
   }
-  if (results.length === 0) dist.append(h('p', {}, 'No runs yet.'));
 
-  const table = runsTable(board, mineIds);
-  main.append(header, you, dist, table);
+  const table = runsTable(board, mineIds, tableModeration);
+  main.append(header, ...(moderationPanel ? [moderationPanel] : []), you, dist, table);
   if (latestMine) table.showRun?.(latestMine.id);
   main.dataset['apiMs'] = String(Math.round(tApi - t0));
   main.dataset['renderMs'] = String(Math.round(performance.now() - t0));

@@ -27,6 +27,13 @@ export async function renderIndex(main: HTMLElement): Promise<void> {
         ' ',
         h('button', { type: 'submit' }, 'Show the class'),
       ),
+      h(
+        'p',
+        {},
+        'Teaching? ',
+        h('a', { href: '/results?teach' }, 'For instructors'),
+        ': create a class, get its code, and moderate or export its results.',
+      ),
     ),
     h(
       'section',

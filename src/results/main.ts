@@ -5,6 +5,7 @@
  *   /results?class=<code>             the board of a class
  *   /results?id=<resultId>            one run: outcome, share link, replay (#replay-<turn>)
  *   /results?compare=<id>,<id>        two runs side by side
+ *   /results?teach                    for instructors: create a class
  */
 import './results.css';
 
@@ -17,6 +18,7 @@ async function route(main: HTMLElement): Promise<void> {
   const compare = p.get('compare');
   const scenario = p.get('scenario');
   const classCode = p.get('class')?.replace(/[\s-]/g, '').toUpperCase();
+  if (p.has('teach')) return (await import('./teach')).renderTeach(main);
   if (id) return (await import('./single')).renderSingle(main, id);
   if (compare) {
     const ids = compare.split(',').filter(Boolean);

@@ -21,7 +21,23 @@ export interface RunsTable extends HTMLElement {
   showRun?: (id: string) => void;
 }
 
-export function runsTable(board: Board, mine: Set<string>): RunsTable {
+/** A class moderator's actions on a run (the table shows Hide/Unhide and Delete buttons). */
+export interface TableModeration {
+  /** Hides or shows the run; throws (an ApiFailure) when the server refuses. */
+  setHidden(run: Run, hidden: boolean): Promise<void>;
+  /** Asks for confirmation and deletes the run: false when the moderator cancelled. */
+  remove(run: Run): Promise<boolean>;
+  /** Plain words for a failure. */
+  describeError(e: unknown): string;
+  /** After a change (the board redraws its charts). */
+  changed(): void;
+}
+
+export function runsTable(
+  board: Board,
+  mine: Set<string>,
+  moderation?: TableModeration,
+): RunsTable {
   const results = board.runs;
   const metric = (id: string): Column => ({
     key: id,
@@ -42,6 +58,8 @@ export function runsTable(board: Board, mine: Set<string>): RunsTable {
           {},
           h('a', { href: `/results?id=${encodeURIComponent(r.id)}` }, r.pseudonym),
           mine.has(r.id) ? h('strong', { class: 'badge' }, ' you') : null,
+          r.hidden ? ' ' : null,
+          r.hidden ? h('strong', { class: 'hidden-mark' }, 'hidden') : null,
         ),
     },
     {
@@ -74,7 +92,8 @@ export function runsTable(board: Board, mine: Set<string>): RunsTable {
   const selected = new Set<string>();
 
   const wrap: RunsTable = h('section', { class: 'runs', 'aria-labelledby': 'runs-h' });
-  const heading = h('h2', { id: 'runs-h' }, `Runs (${results.length})`);
+  const heading = h('h2', { id: 'runs-h', tabindex: -1 }, `Runs (${results.length})`);
+  const modStatus = h('p', { class: 'mod-status', role: 'status', hidden: !moderation });
   const extraSelect = h(
     'select',
     { id: 'extra-col' },
@@ -110,6 +129,7 @@ export function runsTable(board: Board, mine: Set<string>): RunsTable {
       compareBtn,
     ),
     compareHint,
+    modStatus,
     tableHolder,
     pager,
   );
@@ -190,6 +210,7 @@ export function runsTable(board: Board, mine: Set<string>): RunsTable {
       );
     }
     headRow.append(h('th', { scope: 'col' }, 'Replay'));
+    if (moderation) headRow.append(h('th', { scope: 'col' }, 'Moderate'));
 
     const body = h('tbody');
     for (const r of slice) {
@@ -215,7 +236,10 @@ export function runsTable(board: Board, mine: Set<string>): RunsTable {
       });
       const tr = h(
         'tr',
-        { class: mine.has(r.id) ? 'mine' : '', 'data-id': r.id },
+        {
+          class: [mine.has(r.id) ? 'mine' : '', r.hidden ? 'is-hidden' : ''].join(' ').trim(),
+          'data-id': r.id,
+        },
         h('td', {}, box),
       );
       cols.forEach((c, i) => {
@@ -240,10 +264,14 @@ export function runsTable(board: Board, mine: Set<string>): RunsTable {
           ),
         ),
       );
+      if (moderation) tr.append(h('td', { class: 'mod-actions' }, ...moderationButtons(r)));
       body.append(tr);
     }
     if (slice.length === 0)
-      body.append(h('tr', {}, h('td', { colspan: cols.length + 2 }, 'No runs yet.')));
+      body.append(
+        h('tr', {}, h('td', { colspan: cols.length + (moderation ? 3 : 2) }, 'No runs yet.')),
+      );
+    heading.textContent = `Runs (${results.length})`;
 
     clear(tableHolder);
     tableHolder.append(
@@ -283,6 +311,87 @@ export function runsTable(board: Board, mine: Set<string>): RunsTable {
       pager.append(prev, h('span', { class: 'page-of' }, `Page ${page + 1} of ${pages}`), next);
     }
     updateCompare();
+  }
+
+  function say(text: string, error = false): void {
+    modStatus.textContent = text;
+    modStatus.classList.toggle('is-error', error);
+  }
+
+  function moderationButtons(r: Run): HTMLButtonElement[] {
+    if (!moderation) return [];
+    const hide = h(
+      'button',
+      {
+        type: 'button',
+        class: 'small',
+        'data-action': 'hide',
+        'aria-label': `${r.hidden ? 'Unhide' : 'Hide'} the run of ${r.pseudonym}`,
+      },
+      r.hidden ? 'Unhide' : 'Hide',
+    );
+    const del = h(
+      'button',
+      {
+        type: 'button',
+        class: 'small danger',
+        'data-action': 'delete',
+        'aria-label': `Delete the run of ${r.pseudonym}`,
+      },
+      'Delete',
+    );
+    hide.addEventListener('click', () => {
+      const next = !r.hidden;
+      hide.disabled = true;
+      moderation
+        .setHidden(r, next)
+        .then(() => {
+          r.hidden = next;
+          render();
+          moderation.changed();
+          say(
+            next
+              ? `The run of ${r.pseudonym} is hidden: students no longer see it.`
+              : `The run of ${r.pseudonym} is shown again.`,
+          );
+          (
+            tableHolder.querySelector(
+              `tr[data-id="${CSS.escape(r.id)}"] button[data-action="hide"]`,
+            ) as HTMLElement | null
+          )?.focus();
+        })
+        .catch((e: unknown) => {
+          hide.disabled = false;
+          say(
+            `Could not ${next ? 'hide' : 'unhide'} the run: ${moderation.describeError(e)}`,
+            true,
+          );
+        });
+    });
+    del.addEventListener('click', () => {
+      del.disabled = true;
+      moderation
+        .remove(r)
+        .then((done) => {
+          if (!done) {
+            del.disabled = false;
+            return;
+          }
+          const i = results.indexOf(r);
+          if (i >= 0) results.splice(i, 1);
+          selected.delete(r.id);
+          resort();
+          render();
+          moderation.changed();
+          say(`The run of ${r.pseudonym} is deleted.`);
+          heading.focus();
+        })
+        .catch((e: unknown) => {
+          del.disabled = false;
+          say(`Could not delete the run: ${moderation.describeError(e)}`, true);
+        });
+    });
+    return [hide, del];
   }
 
   wrap.showRun = (id: string) => {

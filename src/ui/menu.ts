@@ -15,6 +15,8 @@ export interface MenuCallbacks {
   onContinue(): void;
   /** A scenario file picked with the file picker or dropped on the menu. */
   onLoadScenarioFile(file: File): void;
+  /** A class code typed in "Join a class" (normalised: upper case, no spaces or dashes). */
+  onJoinClass?(code: string): void;
 }
 
 export interface SaveSummary {
@@ -39,6 +41,23 @@ export interface MenuHandle {
 
 const SCENARIO_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
 
+/** Class codes: six letters and digits without look-alikes (no 0/O, 1/I/L). */
+const CLASS_CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
+
+/** What a student types, forgiven: case, spaces and dashes. */
+export function normaliseClassCode(input: string): string {
+  return input.replace(/[\s-]/g, '').toUpperCase();
+}
+
+/** Why a typed class code cannot be right (null when it may be). */
+export function classCodeProblem(code: string): string | null {
+  if (code.length === 0) return 'Type the class code your teacher gave you.';
+  if (code.length !== 6) return `A class code has 6 letters and digits; this has ${code.length}.`;
+  if (!CLASS_CODE.test(code))
+    return 'A class code has no 0, O, 1, I or L, and only letters and digits. Check it with your teacher.';
+  return null;
+}
+
 export function mountMenu(
   root: HTMLElement,
   callbacks: MenuCallbacks,
@@ -52,6 +71,50 @@ export function mountMenu(
   const cont = btn('Continue', { 'aria-describedby': continueNoteId });
   const continueNote = h('p', { class: 'menu-note', id: continueNoteId });
   const load = btn('Load scenario file');
+  const join = btn('Join a class', {
+    'aria-expanded': 'false',
+    'aria-controls': 'menu-join-form',
+  });
+  const joinInput = h('input', {
+    type: 'text',
+    id: 'menu-join-code',
+    class: 'input',
+    name: 'class',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    maxlength: 12,
+    placeholder: 'e.g. K7M2QX',
+    'aria-describedby': 'menu-join-note',
+    style: 'flex: 1; min-width: 8ch; text-transform: uppercase; letter-spacing: 0.1em',
+  });
+  const joinNote = h(
+    'p',
+    { class: 'menu-note', id: 'menu-join-note' },
+    'Your teacher shows the code (6 letters and digits).',
+  );
+  const joinForm = h(
+    'form',
+    {
+      class: 'field',
+      id: 'menu-join-form',
+      hidden: true,
+      novalidate: true,
+      style: 'margin-top: 8px',
+    },
+    h('label', { for: 'menu-join-code' }, 'Class code'),
+    h(
+      'div',
+      { class: 'row' },
+      joinInput,
+      h(
+        'button',
+        { type: 'submit', class: 'btn btn-primary', style: 'width: auto; flex: 0 0 auto' },
+        'Join',
+      ),
+    ),
+    joinNote,
+  );
   const how = btn('How to play');
   const about = btn('About the sources');
   const fileInput = h('input', {
@@ -93,6 +156,7 @@ export function mountMenu(
           { class: 'menu-buttons' },
           h('li', {}, newGame),
           h('li', {}, cont, continueNote),
+          ...(callbacks.onJoinClass ? [h('li', {}, join, joinForm)] : []),
           h('li', {}, load),
           h('li', {}, how),
           h('li', {}, about),
@@ -143,6 +207,41 @@ export function mountMenu(
       return;
     }
     callbacks.onContinue();
+  });
+  const showJoin = (open: boolean): void => {
+    joinForm.hidden = !open;
+    join.setAttribute('aria-expanded', String(open));
+    if (open) joinInput.focus();
+  };
+  const joinNoteText = joinNote.textContent;
+  const joinProblem = (text: string | null): void => {
+    joinNote.textContent = text ?? joinNoteText;
+    joinNote.classList.toggle('is-error', text !== null);
+    if (text === null) joinInput.removeAttribute('aria-invalid');
+    else joinInput.setAttribute('aria-invalid', 'true');
+  };
+  join.addEventListener('click', () => showJoin(joinForm.hidden));
+  joinInput.addEventListener('input', () => {
+    if (joinInput.hasAttribute('aria-invalid')) joinProblem(null);
+  });
+  joinForm.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    showJoin(false);
+    join.focus();
+  });
+  joinForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const code = normaliseClassCode(joinInput.value);
+    const problem = classCodeProblem(code);
+    joinProblem(problem);
+    if (problem) {
+      announce(problem);
+      joinInput.focus();
+      return;
+    }
+    joinNote.textContent = `Opening class ${code}…`;
+    callbacks.onJoinClass?.(code);
   });
   load.addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', () => {

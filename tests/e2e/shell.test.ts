@@ -20,6 +20,7 @@ const hasChromium = chromiumAvailable();
 const MENU_BUTTONS = [
   'New game',
   'Continue',
+  'Join a class',
   'Load scenario file',
   'How to play',
   'About the sources',
