@@ -4,7 +4,7 @@
  */
 import kursk from '../../assets/map/kursk.svg?no-inline';
 import { EMBLEM_URL, MARKER_URL } from '../ui/assets';
-import { iconSvg, type IconName } from '../ui/icons';
+import { ICON_NAMES, iconSvg, type IconName } from '../ui/icons';
 
 export const MAP_KEY = 'map-kursk';
 export const MAP_URL = kursk;
@@ -22,26 +22,8 @@ export const EMBLEM_KEYS = {
 } as const;
 
 /** Icons drawn on the canvas (casualty floats, deliveries), recoloured white for dark chips. */
-export const CANVAS_ICONS = [
-  'killed',
-  'wounded',
-  'captured',
-  'troops',
-  'ammunition',
-  'oil',
-  'food',
-  'currency',
-  'workers',
-  'un-cover',
-  'drones',
-  'drone-operators',
-  'evidence',
-  'tech-missile',
-  'tech-drone',
-  'tech-air-defence',
-  'tech-nuclear',
-  'tech-cyber',
-] as const satisfies readonly IconName[];
+// Every icon but the families one, which only the DOM panels use.
+export const CANVAS_ICONS: readonly IconName[] = ICON_NAMES.filter((name) => name !== 'families');
 
 export function iconKey(name: IconName): string {
   return `icon-${name}`;
