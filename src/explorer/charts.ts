@@ -21,12 +21,9 @@ export function signed(n: number): string {
   return n > 0 ? `+${fmt(n)}` : n < 0 ? `−${fmt(-n)}` : '0';
 }
 
-/** "pyongyang.killed" -> "Pyongyang: killed" (metric ids stay visible in the table). */
-export function metricLabel(id: string): string {
-  const [who, what = ''] = id.split('.');
-  const words = what.replace(/([A-Z])/g, ' $1').toLowerCase();
-  return `${who!.charAt(0).toUpperCase()}${who!.slice(1)}: ${words}`;
-}
+import { metricLabel } from '../ui/metric-labels';
+
+export { metricLabel };
 
 // ---------------------------------------------------------------------------------------------
 // Histogram

@@ -6,54 +6,9 @@ export const CAPITAL_NAMES: Record<string, string> = {
   kyiv: 'Kyiv',
 };
 
-const LABELS: Record<string, string> = {
-  'pyongyang.score': 'Pyongyang score',
-  'moscow.score': 'Moscow score',
-  'kyiv.score': 'Kyiv score',
-  'human.sent': 'North Korean soldiers sent',
-  'human.killed': 'North Korean soldiers killed',
-  'human.wounded': 'North Korean soldiers wounded',
-  'human.captured': 'North Korean soldiers captured',
-  'human.familiesAtRisk': 'Families put at risk',
-  'human.returned': 'Soldiers returned home',
-  'human.allKilled': 'Soldiers killed, all sides',
-  'pyongyang.troopsSent': 'Pyongyang: troops sent',
-  'pyongyang.atFront': 'Pyongyang: troops at the front (end)',
-  'pyongyang.killed': 'Pyongyang: soldiers killed',
-  'pyongyang.wounded': 'Pyongyang: soldiers wounded',
-  'pyongyang.captured': 'Pyongyang: soldiers captured',
-  'pyongyang.returned': 'Pyongyang: soldiers returned home',
-  'pyongyang.ammunitionShipped': 'Pyongyang: ammunition shipped (containers)',
-  'pyongyang.workersSent': 'Pyongyang: workers sent',
-  'pyongyang.techGained': 'Pyongyang: technology gained',
-  'pyongyang.nuclearTech': 'Pyongyang: nuclear technology gained',
-  'pyongyang.oilReceived': 'Pyongyang: oil received',
-  'pyongyang.foodReceived': 'Pyongyang: food received',
-  'pyongyang.currencyReceived': 'Pyongyang: hard currency received',
-  'pyongyang.unCoverReceived': 'Pyongyang: UN cover received',
-  'pyongyang.experience': 'Pyongyang: combat experience (soldier-months)',
-  'pyongyang.regimeControl': 'Pyongyang: regime control',
-  'pyongyang.dissentRisk': 'Pyongyang: dissent risk',
-  'moscow.kurskControl': 'Kursk under Russian control (%)',
-  'moscow.killed': 'Russian soldiers killed',
-  'moscow.wounded': 'Russian soldiers wounded',
-  'moscow.losses': 'Russian losses',
-  'moscow.manpowerGained': 'Moscow: manpower gained',
-  'moscow.scrutiny': 'Moscow: international scrutiny',
-  'moscow.ammunition': 'Moscow: ammunition stock',
-  'moscow.frontTroops': 'Russian troops at the front',
-  'kyiv.kurskHeld': 'Kursk held by Ukraine (%)',
-  'kyiv.killed': 'Ukrainian soldiers killed',
-  'kyiv.wounded': 'Ukrainian soldiers wounded',
-  'kyiv.losses': 'Ukrainian losses',
-  'kyiv.support': 'Kyiv: international support',
-  'kyiv.prisonersHeld': 'Kyiv: prisoners held',
-  'kyiv.frontTroops': 'Ukrainian troops at the front',
-};
+import { metricLabel } from '../ui/metric-labels';
 
-export function metricLabel(id: string): string {
-  return LABELS[id] ?? id;
-}
+export { metricLabel };
 
 export interface MetricGroup {
   title: string;

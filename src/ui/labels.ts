@@ -6,6 +6,8 @@ import type { Action, Bundle, Capital, GameState, Item } from '../engine/types';
 import { formatCount } from './dom';
 import { ITEM_LABEL } from './icons';
 
+export { metricLabel, METRIC_LABEL } from './metric-labels';
+
 export const CAPITAL_IDS: readonly Capital[] = ['pyongyang', 'moscow', 'kyiv'];
 
 export function capitalName(state: GameState | null, c: Capital): string {
@@ -42,55 +44,7 @@ export function bundleIsEmpty(b: Bundle): boolean {
   return !Object.values(b).some((n) => (n ?? 0) > 0);
 }
 
-/** What each metric means, in a few words. */
-export const METRIC_LABEL: Record<string, string> = {
-  'pyongyang.troopsSent': 'North Korean soldiers sent',
-  'pyongyang.atFront': 'North Korean soldiers at the front',
-  'pyongyang.killed': 'North Korean soldiers killed',
-  'pyongyang.wounded': 'North Korean soldiers wounded',
-  'pyongyang.captured': 'North Korean soldiers captured',
-  'pyongyang.returned': 'North Korean soldiers returned home',
-  'pyongyang.ammunitionShipped': 'Ammunition shipped to Russia (containers)',
-  'pyongyang.workersSent': 'Workers sent to Russia',
-  'pyongyang.techGained': 'Technology packages received',
-  'pyongyang.nuclearTech': 'Nuclear technology received',
-  'pyongyang.oilReceived': 'Oil received (thousand tonnes)',
-  'pyongyang.foodReceived': 'Food received (thousand tonnes)',
-  'pyongyang.currencyReceived': 'Hard currency received (million US$)',
-  'pyongyang.unCoverReceived': 'UN Security Council cover received',
-  'pyongyang.experience': 'Combat experience (soldier-months at the front)',
-  'pyongyang.regimeControl': 'Regime control (0–100)',
-  'pyongyang.dissentRisk': 'Risk of dissent (0–100)',
-  'pyongyang.score': 'Pyongyang’s score',
-  'moscow.kurskControl': 'Kursk salient under Russian control (%)',
-  'moscow.killed': 'Russian soldiers killed',
-  'moscow.wounded': 'Russian soldiers wounded',
-  'moscow.losses': 'Russian losses (killed and wounded)',
-  'moscow.manpowerGained': 'North Korean soldiers in Russia',
-  'moscow.scrutiny': 'International scrutiny of Moscow (0–100)',
-  'moscow.ammunition': 'Russian ammunition (containers)',
-  'moscow.frontTroops': 'Russian troops at the front',
-  'moscow.score': 'Moscow’s score',
-  'kyiv.kurskHeld': 'Kursk salient held by Ukraine (%)',
-  'kyiv.killed': 'Ukrainian soldiers killed',
-  'kyiv.wounded': 'Ukrainian soldiers wounded',
-  'kyiv.losses': 'Ukrainian losses (killed and wounded)',
-  'kyiv.support': 'International support for Kyiv (0–100)',
-  'kyiv.prisonersHeld': 'North Korean prisoners held by Kyiv',
-  'kyiv.frontTroops': 'Ukrainian troops at the front',
-  'kyiv.score': 'Kyiv’s score',
-  'human.sent': 'North Korean soldiers sent',
-  'human.killed': 'North Korean soldiers killed',
-  'human.wounded': 'North Korean soldiers wounded',
-  'human.captured': 'North Korean soldiers captured',
-  'human.familiesAtRisk': 'Families put at risk',
-  'human.returned': 'North Korean soldiers returned home',
-  'human.allKilled': 'All soldiers killed, every side',
-};
 
-export function metricLabel(id: string): string {
-  return METRIC_LABEL[id] ?? id;
-}
 
 /** A metric value as shown: whole numbers with separators, one decimal for 0-100 scales. */
 export function formatMetric(id: string, v: number): string {

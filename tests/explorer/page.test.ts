@@ -145,7 +145,7 @@ describe('chart geometry', () => {
     expect(
       describeDistribution('pyongyang.killed', 100, p, { value: 40, below: 1, equal: 0 }),
     ).toContain('higher than in every game of the batch');
-    expect(metricLabel('pyongyang.techGained')).toBe('Pyongyang: tech gained');
+    expect(metricLabel('pyongyang.techGained')).toBe('Technology packages received');
   });
 
   it('sorts tornado rows by swing and centres them on the central median', () => {
