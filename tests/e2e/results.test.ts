@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)('results page in chromium', () => {
     await expect(page.locator('h1').first().textContent()).resolves.toContain(
       'Results: Three Capitals',
     );
-    await expect(page.getByText(`Class ${classCode}`).count()).resolves.toBe(1);
+    await expect(page.getByText(`Class ${classCode}`, { exact: true }).count()).resolves.toBe(1);
     await expect(
       page.getByRole('link', { name: 'Play this scenario' }).getAttribute('href'),
     ).resolves.toBe(`/?class=${classCode}`);
