@@ -1,29 +1,14 @@
 /**
- * Hashing of plain data. canonicalJson (sorted keys) + hashString identify scenarios; hashValue
- * walks a value directly, without building a string, because it runs every turn of every game.
+ * The hasher behind the per-turn state hash (state-hash.ts): 32-bit words into two lanes, without
+ * building a string, because it runs every turn of every game. Scenarios are identified by
+ * src/scenario/hash.ts (canonical JSON of the file's content).
  * This is not a cryptographic hash: it finds divergence in replays; it does not resist forgery
  * (the server replays records instead of trusting their hashes).
  */
 
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-/** Tags keep structure apart: [1] and "1" and {"1":…} must not hash alike. */
-const TAG = { null: 1, false: 2, true: 3, int: 4, float: 5, string: 6, array: 7, object: 8, end: 9 } as const;
+/** Tags keep kinds apart: the number 1 and the string "1" must not hash alike. */
+const TAG = { false: 2, true: 3, int: 4, float: 5, string: 6, end: 9 } as const;
 
 // Hashes of short strings (keys, ids, item names) are cached: they repeat in every state.
 const stringCache = new Map<string, number>();
@@ -97,40 +82,6 @@ export class Hasher {
     this.word(TAG.end);
   }
 
-  value(v: unknown): void {
-    if (v === null) return this.word(TAG.null);
-    switch (typeof v) {
-      case 'number':
-        return this.num(v);
-      case 'string':
-        return this.str(v);
-      case 'boolean':
-        return this.bool(v);
-      case 'object': {
-        if (Array.isArray(v)) {
-          this.word(TAG.array);
-          for (let i = 0; i < v.length; i++) this.value(v[i] === undefined ? null : v[i]);
-          return this.word(TAG.end);
-        }
-        const o = v as Record<string, unknown>;
-        const keys = Object.keys(o);
-        // Key order must not matter: sort unless already sorted (the common case is small).
-        let sorted = true;
-        for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) { sorted = false; break; }
-        if (!sorted) keys.sort();
-        this.word(TAG.object);
-        for (const k of keys) {
-          const x = o[k];
-          if (x === undefined) continue;
-          this.word(stringWord(k));
-          this.value(x);
-        }
-        return this.word(TAG.end);
-      }
-      default:
-        return;
-    }
-  }
 
   digest(): string {
     return hex(this.a) + hex(this.b);
@@ -139,17 +90,4 @@ export class Hasher {
 
 function hex(n: number): string {
   return (n >>> 0).toString(16).padStart(8, '0');
-}
-
-export function hashString(text: string): string {
-  const h = new Hasher();
-  h.text(text);
-  return h.digest();
-}
-
-/** A hash of plain data that does not depend on object key order. */
-export function hashValue(value: unknown): string {
-  const h = new Hasher();
-  h.value(value);
-  return h.digest();
 }

@@ -5,7 +5,6 @@ export { createGame } from './create';
 export { applyAction, applyInPlace, cloneState } from './actions';
 export { replay, makeRecord, type ReplayError, type Replayed } from './record';
 export { hashState } from './state-hash';
-export { canonicalJson, hashString, hashValue } from './hash';
 export { METRIC_IDS, computeMetrics, score, scoreBreakdown, northKoreansAtFront, kurskControl } from './metrics';
 export { ESTIMATED_METRICS } from './intel';
 export { LEVER_OWNERS, ACTION_LEVER } from './levers';

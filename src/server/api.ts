@@ -9,12 +9,12 @@ import { z } from 'zod';
 
 import {
   applyInPlace,
-  canonicalJson,
   createGame,
   makeRecord,
   type FigureChoices,
   type GameRecord,
 } from '../engine';
+import { canonicalJson } from '../scenario/hash';
 import type { ClassRow, ResultRow, Store } from '../db/store';
 import { MAX_SCENARIO_BYTES } from '../scenario';
 import { checkRecord, FigureChoicesSchema } from '../sim/record-schema';

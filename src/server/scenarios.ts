@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { FigureChoices, Rules } from '../engine';
-import { canonicalJson } from '../engine';
+import { canonicalJson } from '../scenario/hash';
 import type { ScenarioRow, Store } from '../db/store';
 import type { Ledger } from '../ledger/schema';
 import {

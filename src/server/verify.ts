@@ -4,13 +4,13 @@
  * in a submission can set an outcome.
  */
 import {
-  canonicalJson,
   CAPITALS,
   replay,
   type GameRecord,
   type GameState,
   type Rules,
 } from '../engine';
+import { canonicalJson } from '../scenario/hash';
 import type { ResultRow } from '../db/store';
 import { ApiError, unprocessable } from './errors';
 import { sha256Hex } from './ids';
