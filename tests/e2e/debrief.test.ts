@@ -16,9 +16,10 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer } from './app-server';
 
-import { ensureBuilt, ROOT as ROOT_DIR } from '../../scripts/start.mjs';
-import { createServer, type Running } from '../../src/server/server';
+import { ROOT as ROOT_DIR } from '../../scripts/start.mjs';
+import type { Running } from '../../src/server/server';
 import { endTurn, finishReport, playToDebrief, startNewGame, waitForMap } from './game-helpers';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, chromiumAvailable } from '../../src/cli/chromium';
 
@@ -54,27 +55,10 @@ describe.skipIf(!hasChromium)('debrief in chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(DOWNLOADS, { recursive: true });
-    await (ensureBuilt as () => Promise<boolean>)();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'tc-debrief-data-'));
-    running = await createServer(
-      {
-        distDir: path.join(ROOT, 'dist'),
-        logLevel: 'silent',
-        dataDir,
-        databaseUrl: undefined,
-        rateLimit: 0,
-        writeRateLimit: 0,
-        trustProxy: false,
-        defaultRetentionDays: 30,
-        sqliteSynchronous: 'NORMAL',
-        pgPoolMax: 2,
-        workers: 1,
-      },
-      { logger: false, sweepIntervalMs: 0 },
-    );
-    await running.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = running.app.server.address();
-    baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ running, base: baseUrl, dataDir } = await startAppServer('tc-debrief-data', {
+      defaultRetentionDays: 30,
+      sweepIntervalMs: 0,
+    }));
     profile = mkdtempSync(path.join(tmpdir(), 'three-capitals-debrief-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { startAppServer } from './app-server';
 
 import { ensureBuilt, ROOT as ROOT_DIR } from '../../scripts/start.mjs';
 import { buildApp } from '../../src/server/app';
@@ -40,28 +41,13 @@ export async function startHarness(opts: { results?: boolean } = {}): Promise<Ha
   let app: FastifyInstance;
   let dataDir: string | null = null;
   if (opts.results) {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'three-capitals-data-'));
-    const { createServer, loadCatalog } = await import('../../src/server/server');
-    const running = await createServer(
-      {
-        distDir,
-        logLevel: 'silent',
-        dataDir,
-        databaseUrl: undefined,
-        rateLimit: 0,
-        writeRateLimit: 0,
-        trustProxy: false,
-        defaultRetentionDays: 365,
-        sqliteSynchronous: 'NORMAL',
-        pgPoolMax: 1,
-      },
-      { logger: false, catalog: loadCatalog(undefined, () => {}) },
-    );
-    app = running.app;
+    const started = await startAppServer('three-capitals-data');
+    dataDir = started.dataDir;
+    app = started.running.app;
   } else {
     app = buildApp({ distDir, rateLimit: 0 });
+    await app.listen({ port: 0, host: '127.0.0.1' });
   }
-  await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -11,11 +11,11 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer } from './app-server';
 
-import { ensureBuilt } from '../../scripts/start.mjs';
 import { replay, type GameRecord } from '../../src/engine';
 import { MY_RESULTS_KEY } from '../../src/results/mine';
-import { createServer, loadCatalog, type Running } from '../../src/server/server';
+import type { Running } from '../../src/server/server';
 import { playGame, recordOf } from '../../src/sim/play';
 import { builtInRules } from '../helpers/rules';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, chromiumAvailable } from '../../src/cli/chromium';
@@ -49,24 +49,7 @@ describe.skipIf(!hasChromium)('results page in chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    await ensureBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'tc-e2e-data-'));
-    running = await createServer(
-      {
-        distDir: path.join(ROOT, 'dist'),
-        logLevel: 'silent',
-        dataDir,
-        databaseUrl: undefined,
-        rateLimit: 0,
-        writeRateLimit: 0,
-        trustProxy: false,
-        defaultRetentionDays: 365,
-        sqliteSynchronous: 'NORMAL',
-        pgPoolMax: 1,
-      },
-      { logger: false, catalog: loadCatalog(undefined, () => {}) },
-    );
-    base = await running.app.listen({ port: 0, host: '127.0.0.1' });
+    ({ running, base, dataDir } = await startAppServer('tc-e2e-data'));
 
     // The instructor creates a class; classmates' runs arrive; then "my" run.
     const cls = await fetch(`${base}/api/classes`, {

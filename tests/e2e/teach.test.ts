@@ -13,10 +13,10 @@ import path from 'node:path';
 
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer } from './app-server';
 
-import { ensureBuilt } from '../../scripts/start.mjs';
 import type { GameRecord, Seats } from '../../src/engine';
-import { createServer, loadCatalog, type Running } from '../../src/server/server';
+import type { Running } from '../../src/server/server';
 import { playGame, recordOf } from '../../src/sim/play';
 import { builtInRules } from '../helpers/rules';
 
@@ -53,24 +53,7 @@ describe.skipIf(!hasChromium)('instructors: create, join and moderate a class', 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(DOWNLOADS, { recursive: true });
-    await ensureBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'tc-teach-data-'));
-    running = await createServer(
-      {
-        distDir: path.join(ROOT, 'dist'),
-        logLevel: 'silent',
-        dataDir,
-        databaseUrl: undefined,
-        rateLimit: 0,
-        writeRateLimit: 0,
-        trustProxy: false,
-        defaultRetentionDays: 365,
-        sqliteSynchronous: 'NORMAL',
-        pgPoolMax: 1,
-      },
-      { logger: false, catalog: loadCatalog(undefined, () => {}) },
-    );
-    base = await running.app.listen({ port: 0, host: '127.0.0.1' });
+    ({ running, base, dataDir } = await startAppServer('tc-teach-data'));
     const { scenarios } = (await (await fetch(`${base}/api/scenarios`)).json()) as {
       scenarios: { id: string; title: string; builtIn: boolean }[];
     };
