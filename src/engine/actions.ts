@@ -4,12 +4,14 @@
  * batch runner and the server, an immer draft in the UI store); `applyAction` is the pure form.
  */
 import { ACTION_LEVER, LEVER_OWNERS } from './levers';
+import { applyInject } from './inject';
 import { narrowUncertainty } from './intel';
 import { resolveTurn } from './resolve';
 import { clamp, isCount } from './stocks';
 import { checkCanPay, checkOffer, makeOffer, openDeal, openOffersFrom } from './trade';
 import {
   CAPITALS,
+  TEACHER,
   type Action,
   type Capital,
   type EngineError,
@@ -37,6 +39,12 @@ function checkTurn(state: GameState, action: Action): Result<void> {
   if (action === null || typeof action !== 'object' || typeof action.type !== 'string')
     return err('unknown-action', 'an action must be an object with a type');
   if (!(action.type in ACTION_LEVER)) return err('unknown-action', `unknown action type "${String(action.type)}"`);
+  // The teacher acts outside the seat order, at any point before the game ends; no capital may inject.
+  if (action.type === 'inject') {
+    if (action.seat !== TEACHER) return err('not-your-turn', 'only the teacher can send news into the game');
+    return state.ctx.phase === 'over' ? err('game-over', 'the game is over') : OK;
+  }
+  if ((action.seat as string) === TEACHER) return err('not-your-turn', 'the teacher gives no orders for a capital');
   if (!(CAPITALS as readonly string[]).includes(action.seat))
     return err('not-your-turn', `unknown seat "${String(action.seat)}"`);
   if (state.ctx.phase === 'over') return err('game-over', 'the game is over');
@@ -285,6 +293,8 @@ function applyChecked(state: GameState, a: Action): Result<void> {
       });
       return OK;
     }
+    case 'inject':
+      return applyInject(state, a);
     case 'endTurn': {
       const order = state.rules.order;
       const i = order.indexOf(a.seat);

@@ -110,19 +110,25 @@ export function fireEvents(state: GameState, rng: Rng, report: TurnReport | null
   for (const e of state.rules.events) {
     if (state.firedEvents.includes(e.id)) continue;
     if (!eventDue(state, e, rng)) continue;
-    state.firedEvents.push(e.id);
-    for (const effect of e.effects) applyEffect(state, effect);
-    state.news.push({
-      turn: state.ctx.turn,
-      date: state.ctx.date,
-      kind: 'event',
-      title: e.title,
-      text: e.text,
-      cites: [...e.cites],
-      eventId: e.id,
-    });
+    fireEvent(state, e);
     report?.events.push(e.id);
     fired++;
   }
   return fired;
+}
+
+/** Applies one event now: its effects, its news item, and the mark that keeps it from firing again. */
+export function fireEvent(state: GameState, e: EventRules, injected = false): void {
+  state.firedEvents.push(e.id);
+  for (const effect of e.effects) applyEffect(state, effect);
+  state.news.push({
+    turn: state.ctx.turn,
+    date: state.ctx.date,
+    kind: 'event',
+    title: e.title,
+    text: e.text,
+    cites: [...e.cites],
+    eventId: e.id,
+    ...(injected ? { injected: true as const } : {}),
+  });
 }

@@ -4,6 +4,7 @@ export { ENGINE_VERSION } from './version';
 export { createGame } from './create';
 export { applyAction, applyInPlace, cloneState } from './actions';
 export { replay, makeRecord, type ReplayError, type Replayed } from './record';
+export { INJECT_TITLE_MAX, INJECT_TEXT_MAX, injectHeadline } from './inject';
 export { hashState } from './state-hash';
 export { METRIC_IDS, computeMetrics, score, scoreBreakdown, northKoreansAtFront, kurskControl } from './metrics';
 export { ESTIMATED_METRICS } from './intel';

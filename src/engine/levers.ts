@@ -36,4 +36,5 @@ export const ACTION_LEVER: Record<ActionType, LeverName | null> = {
   publicise: 'publicise',
   releaseEvidence: 'evidence',
   endTurn: null,
+  inject: null,
 };

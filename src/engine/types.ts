@@ -392,7 +392,20 @@ export type Action =
   | { type: 'setTargeting'; seat: Capital; on: boolean }
   | { type: 'publicise'; seat: Capital }
   | { type: 'releaseEvidence'; seat: Capital; amount: number }
-  | { type: 'endTurn'; seat: Capital };
+  | { type: 'endTurn'; seat: Capital }
+  | InjectAction;
+
+/** The teacher's seat: it gives no orders, only injects news into a running game. */
+export const TEACHER = 'teacher';
+export type TeacherSeat = typeof TEACHER;
+
+/**
+ * A teacher's inject: either one of the scenario's events (its effects apply now and it will not
+ * fire again by its own date or condition), or a plain news item with no effect on the world.
+ */
+export type InjectAction =
+  | { type: 'inject'; seat: TeacherSeat; event: string }
+  | { type: 'inject'; seat: TeacherSeat; news: { title: string; text: string } };
 
 export type ActionType = Action['type'];
 
@@ -532,7 +545,7 @@ export interface Range {
   high: number;
 }
 
-export type NewsKind = 'event' | 'trade' | 'combat' | 'lever' | 'turn';
+export type NewsKind = 'event' | 'trade' | 'combat' | 'lever' | 'turn' | 'teacher';
 
 export interface NewsItem {
   turn: number;
@@ -542,6 +555,8 @@ export interface NewsItem {
   text: string;
   cites: string[];
   eventId?: string;
+  /** Set when the teacher sent this item during the game rather than the calendar. */
+  injected?: true;
   /** Only these capitals see it (absent: everyone). */
   visibleTo?: Capital[];
 }
@@ -651,6 +666,8 @@ export interface EngineError {
     | 'not-addressed'
     | 'unknown-sector'
     | 'too-many-offers'
+    | 'unknown-event'
+    | 'event-fired'
     | 'bad-value';
   message: string;
 }

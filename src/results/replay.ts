@@ -5,6 +5,7 @@
  * given, the news (events), the trades (offers, deals, deliveries) and the fighting.
  */
 import type { Action, Bundle, GameState, Rules } from '../engine';
+import { injectHeadline } from '../engine';
 import { forkUrl, getRules, type FullResult } from './api';
 import { announce, append, clear, fmt, fmtMonth, h } from './dom';
 import { CAPITAL_NAMES, ITEM_LABELS, metricLabel } from './labels';
@@ -116,6 +117,8 @@ export function describeAction(a: Action, rules: Rules): string {
       return `${who} releases ${fmt(a.amount)} evidence`;
     case 'endTurn':
       return `${who} ends its orders`;
+    case 'inject':
+      return `The teacher sends the news: “${injectHeadline(rules, a)}”`;
     default:
       return `${who}: ${(a as { type: string }).type}`;
   }

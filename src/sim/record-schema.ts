@@ -3,7 +3,7 @@
  * Replay then checks the meaning: every action legal, every turn hash equal.
  */
 import { z } from 'zod';
-import { CAPITALS, type GameRecord } from '../engine';
+import { CAPITALS, TEACHER, type GameRecord } from '../engine';
 
 const Capital = z.enum(CAPITALS);
 const Choice = z.enum(['low', 'central', 'high']);
@@ -23,7 +23,7 @@ export const RecordSchema = z
     seats: z.object({ pyongyang: z.string().max(40), moscow: z.string().max(40), kyiv: z.string().max(40) }).strict(),
     // Actions are checked one by one by the engine during replay; here only their envelope.
     actions: z
-      .array(z.looseObject({ type: z.string().max(30), seat: Capital }))
+      .array(z.looseObject({ type: z.string().max(30), seat: z.union([Capital, z.literal(TEACHER)]) }))
       .max(20000),
     turnHashes: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(1000),
   })

@@ -142,6 +142,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           const s = get().session;
           if (!s) return 'No game is in progress.';
           if (get().handoff) return 'Pass the device to the next player first.';
+          if (action.type === 'inject') return 'Only the teacher can send news into a game, from the class console.';
           if (s.seats[action.seat] !== 'human') return `${s.state.rules.capitals[action.seat].name} is played by the computer.`;
           let error: string | null = null;
           const turnsBefore = s.state.reports.length;

@@ -3,6 +3,7 @@
  * screen readers. Reads plain data; decides nothing.
  */
 import type { Action, Bundle, Capital, GameState, Item } from '../engine/types';
+import { injectHeadline } from '../engine';
 import { formatCount } from './dom';
 import { ITEM_LABEL } from './icons';
 
@@ -120,6 +121,8 @@ export function describeAction(state: GameState, a: Action): string {
       return `Release ${formatCount(a.amount)} piece${a.amount === 1 ? '' : 's'} of evidence.`;
     case 'endTurn':
       return 'End the turn.';
+    case 'inject':
+      return `The teacher sends the news: “${injectHeadline(state.rules, a)}”.`;
   }
 }
 
