@@ -57,8 +57,32 @@ export interface ResultsTable {
   record: string;
 }
 
+/** A student's message in a room (issue 12). */
+export interface RoomMessagesTable {
+  id: string;
+  room_id: string;
+  class_code: string;
+  from_seat: string;
+  /** Addressees, comma-separated capitals. */
+  to_seats: string;
+  turn: number;
+  body: string;
+  offer_id: number | null;
+  hidden: number;
+  created_at: number;
+}
+
+/** A seat whose messages the teacher has muted. */
+export interface RoomMutesTable {
+  room_id: string;
+  seat: string;
+  created_at: number;
+}
+
 export interface Database {
   scenarios: ScenariosTable;
   classes: ClassesTable;
   results: ResultsTable;
+  room_messages: RoomMessagesTable;
+  room_mutes: RoomMutesTable;
 }
