@@ -121,6 +121,39 @@ export const MIGRATIONS: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       for (const t of ['room_log', 'room_seats', 'rooms', 'class_rooms']) await db.schema.dropTable(t).ifExists().execute();
+      },
+    },
+  // Issue 12: students' messages in a room (kept for the debrief and the teacher's export) and
+  // the seats a teacher has muted. Room ids are the rooms' own; no foreign key, so a room's
+  // messages stay readable for the debrief whatever happens to its live state.
+  '0012_room_messages': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('room_messages')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('room_id', 'text', (c) => c.notNull())
+        .addColumn('class_code', 'text', (c) => c.notNull())
+        .addColumn('from_seat', 'text', (c) => c.notNull())
+        .addColumn('to_seats', 'text', (c) => c.notNull())
+        .addColumn('turn', 'integer', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('offer_id', 'integer')
+        .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('room_messages_room').on('room_messages').columns(['room_id', 'created_at']).execute();
+      await db.schema.createIndex('room_messages_class').on('room_messages').columns(['class_code', 'created_at']).execute();
+      await db.schema
+        .createTable('room_mutes')
+        .addColumn('room_id', 'text', (c) => c.notNull())
+        .addColumn('seat', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('room_mutes_pk', ['room_id', 'seat'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('room_mutes').ifExists().execute();
+      await db.schema.dropTable('room_messages').ifExists().execute();
     },
   },
 };

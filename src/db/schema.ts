@@ -112,6 +112,28 @@ export interface RoomLogTable {
   created_at: number;
 }
 
+/** A student's message in a room (issue 12). */
+export interface RoomMessagesTable {
+  id: string;
+  room_id: string;
+  class_code: string;
+  from_seat: string;
+  /** Addressees, comma-separated capitals. */
+  to_seats: string;
+  turn: number;
+  body: string;
+  offer_id: number | null;
+  hidden: number;
+  created_at: number;
+}
+
+/** A seat whose messages the teacher has muted. */
+export interface RoomMutesTable {
+  room_id: string;
+  seat: string;
+  created_at: number;
+}
+
 export interface Database {
   scenarios: ScenariosTable;
   classes: ClassesTable;
@@ -120,4 +142,6 @@ export interface Database {
   rooms: RoomsTable;
   room_seats: RoomSeatsTable;
   room_log: RoomLogTable;
+  room_messages: RoomMessagesTable;
+  room_mutes: RoomMutesTable;
 }
