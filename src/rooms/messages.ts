@@ -9,9 +9,10 @@
  * hidden, and shown to no student, at the debrief neither.
  */
 import { CAPITALS, type Capital } from '../engine/types';
+import { SHOWN_TEXT, checkShownText } from '../text/shown-text';
 
 /** Longest message, in characters (a few hundred: a proposal, not an essay). */
-export const MESSAGE_MAX_CHARS = 500;
+export const MESSAGE_MAX_CHARS = SHOWN_TEXT.chat.max;
 
 /** Each seat may send a burst of this many messages, then one more every `refillMs`. */
 export const MESSAGE_RATE = { burst: 5, refillMs: 6_000 } as const;
@@ -39,8 +40,7 @@ export type RoomStage = 'playing' | 'debrief';
 
 export type MessageError =
   | { code: 'muted'; message: string }
-  | { code: 'empty'; message: string }
-  | { code: 'too-long'; message: string }
+  | { code: 'bad-text'; message: string }
   | { code: 'bad-addressee'; message: string }
   | { code: 'rate-limited'; message: string; retryAfterMs: number }
   | { code: 'game-over'; message: string };
@@ -53,28 +53,6 @@ export interface MessageDraft {
 
 export type CheckedDraft = { to: Capital[]; text: string; offerId: number | null };
 
-/**
- * Normalises a message's text: control characters (other than line breaks) removed, runs of
- * blank lines squeezed, ends trimmed. The text is always shown as text, never parsed as HTML.
- */
-export function cleanMessageText(raw: string): string {
-  let kept = '';
-  for (const ch of raw.replace(/\r\n?/g, '\n')) if (!isInvisible(ch.codePointAt(0) ?? 0)) kept += ch;
-  return kept.replace(/\n{3,}/g, '\n\n').trim();
-}
-
-/** Control characters (not line breaks), zero-width marks and bidirectional overrides: they can disguise text. */
-function isInvisible(c: number): boolean {
-  return (c < 0x20 && c !== 0x0a) || c === 0x7f || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
-/** Length as a person counts it (an emoji is one character, not two UTF-16 units). */
-export function messageLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
-
 /** Checks a seat's draft; returns the message to store, or why it cannot be sent. */
 export function checkDraft(
   from: Capital,
@@ -85,14 +63,11 @@ export function checkDraft(
     return { ok: false, error: { code: 'game-over', message: 'the game is over: messages are closed' } };
   if (context.muted)
     return { ok: false, error: { code: 'muted', message: 'your teacher has paused your messages for now' } };
-  const text = cleanMessageText(draft.text);
-  if (text.length === 0) return { ok: false, error: { code: 'empty', message: 'write something first' } };
-  const length = messageLength(text);
-  if (length > MESSAGE_MAX_CHARS)
-    return {
-      ok: false,
-      error: { code: 'too-long', message: `a message holds at most ${MESSAGE_MAX_CHARS} characters (this one has ${length})` },
-    };
+  // The project's one rule for typed text others read: invisible, control and direction
+  // characters are refused (they disguise text), length is counted as a person counts it.
+  const checked = checkShownText(draft.text, 'chat');
+  if (!checked.ok) return { ok: false, error: { code: 'bad-text', message: checked.message } };
+  const text = checked.value;
   const wanted = new Set(draft.to);
   const to = CAPITALS.filter((c) => wanted.has(c));
   if (to.length === 0 || to.length !== wanted.size || to.length !== draft.to.length)
