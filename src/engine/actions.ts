@@ -22,8 +22,7 @@ import {
 
 const OK: Result<void> = { ok: true, value: undefined };
 
-/** Orders a capital may give outside its own turn: answers to offers addressed to it. */
-const ANSWERS: ReadonlySet<string> = new Set(['accept', 'reject', 'counter']);
+
 
 function err(code: EngineError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
@@ -53,9 +52,9 @@ function checkTurn(state: GameState, action: Action): Result<void> {
   if (!(CAPITALS as readonly string[]).includes(action.seat))
     return err('not-your-turn', `unknown seat "${String(action.seat)}"`);
   if (state.ctx.phase === 'over') return err('game-over', 'the game is over');
-  // An offer may be answered by the capital it is addressed to at any time in the month, so
-  // several bargaining rounds fit in one turn; every other order waits for the seat's turn.
-  if (action.seat !== state.ctx.seat && !ANSWERS.has(action.type))
+  // Trade is live: in a class room every seat bargains during the whole month (offers arrive,
+  // and are answered, while another seat is giving its orders). Other orders keep the seat order.
+  if (action.seat !== state.ctx.seat && ACTION_LEVER[action.type] !== 'trade')
     return err('not-your-turn', `it is ${name(state, state.ctx.seat)}'s turn, not ${name(state, action.seat)}'s`);
   if (action.type !== 'endTurn' && state.ctx.turnActions >= state.rules.limits.actionsPerTurn)
     return err(

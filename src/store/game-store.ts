@@ -24,10 +24,11 @@ import {
 } from '../engine';
 import { computerReactions } from '../ai';
 import { playBots, playReactions } from '../sim/play';
-import { loadSave, makeSave, SAVE_KEY, type KeyValueStorage, type SaveProblem, type SeatKind } from './save';
+import { loadSave, makeSave, originOf, SAVE_KEY, type GameOrigin, type KeyValueStorage, type SaveProblem, type SeatKind } from './save';
 
 export interface Session {
   scenarioText?: string;
+  origin?: GameOrigin;
   seats: Record<Capital, SeatKind>;
   actions: Action[];
   state: GameState;
@@ -43,6 +44,7 @@ export interface NewGameOptions {
   figureChoices: FigureChoices;
   seats: Record<Capital, SeatKind>;
   scenarioText?: string;
+  origin?: GameOrigin;
 }
 
 export interface GameStore {
@@ -71,7 +73,7 @@ export interface GameStore {
   /** The raw autosave text (to download before discarding a damaged save). */
   rawSave(): string | null;
   /** Opens a game at the start of turn `turn` of a record (fork from a result). */
-  fork(rules: Rules, record: GameRecord, turn: number, seats: Record<Capital, SeatKind>, scenarioText?: string): string | null;
+  fork(rules: Rules, record: GameRecord, turn: number, seats: Record<Capital, SeatKind>, scenarioText?: string, origin?: GameOrigin): string | null;
   record(): GameRecord | null;
   quit(): void;
 }
@@ -86,7 +88,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
       function save(session: Session): void {
         if (!storage) return;
         try {
-          storage.setItem(SAVE_KEY, JSON.stringify(makeSave(session.state, session.seats, session.actions, now(), session.scenarioText)));
+          storage.setItem(SAVE_KEY, JSON.stringify(makeSave(session.state, session.seats, session.actions, now(), session.scenarioText, session.origin)));
           if (get().saveWriteFailed) set({ saveWriteFailed: null });
         } catch (e) {
           set({ saveWriteFailed: `The browser refused to save the game (${(e as Error).message}). Download the game record to keep it.` });
@@ -144,6 +146,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           const state = createGame(o.rules, { seed: o.seed, figureChoices: o.figureChoices });
           const session: Session = { seats: { ...o.seats }, actions: [], state, seatStart: null, lastHuman: null };
           if (o.scenarioText !== undefined) session.scenarioText = o.scenarioText;
+          if (o.origin) session.origin = o.origin;
           set({ session: castDraft(session), handoff: null, pendingReport: null, lastError: null, saveProblem: null });
           advance();
           save(get().session!);
@@ -227,6 +230,8 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           const { save: file, state } = loaded;
           const session: Session = { seats: file.seats, actions: file.actions, state, seatStart: null, lastHuman: null };
           if (file.scenarioText !== undefined) session.scenarioText = file.scenarioText;
+          const origin = originOf(file.origin);
+          if (origin) session.origin = origin;
           set({ session: castDraft(session), handoff: null, pendingReport: null, lastError: null, saveProblem: null });
           // Hot-seat: whoever is to act must take the device before the board is shown.
           if (humanSeats(file.seats).length > 1 && state.ctx.phase !== 'over') set({ handoff: state.ctx.seat });
@@ -251,7 +256,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           set({ saveProblem: null });
         },
 
-        fork(rules, record, turn, seats, scenarioText) {
+        fork(rules, record, turn, seats, scenarioText, origin) {
           const state = createGame(rules, { seed: record.seed, figureChoices: record.figureChoices });
           const kept: Action[] = [];
           for (const a of record.actions) {
@@ -262,6 +267,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           }
           const session: Session = { seats: { ...seats }, actions: kept, state, seatStart: null, lastHuman: null };
           if (scenarioText !== undefined) session.scenarioText = scenarioText;
+          if (origin) session.origin = origin;
           set({ session: castDraft(session), handoff: null, pendingReport: null, lastError: null });
           advance();
           save(get().session!);

@@ -82,12 +82,12 @@ describe('the computer answers within the turn', () => {
 });
 
 describe('answers outside the seat order', () => {
-  it('the addressee may accept, counter or refuse in another seat\'s turn; it may not make offers', () => {
+  it('trade is live in another seat\'s turn (answers included); other orders keep the seat order', () => {
     const s = createGame(rules, { seed: 'off-turn' });
     applyInPlace(s, { type: 'offer', seat: 'pyongyang', to: 'moscow', give: { troops: 10 }, get: { oil: 1 }, turns: 1 });
     const id = s.offers[0]!.id;
     expect(applyInPlace(s, { type: 'accept', seat: 'kyiv', offerId: id }).ok).toBe(false);
-    expect(applyInPlace(s, { type: 'offer', seat: 'moscow', to: 'pyongyang', give: { oil: 1 }, get: { troops: 1 }, turns: 1 })).toMatchObject({ ok: false, error: { code: 'not-your-turn' } });
+    expect(applyInPlace(s, { type: 'setStance', seat: 'moscow', stance: 'deny' })).toMatchObject({ ok: false, error: { code: 'not-your-turn' } });
     expect(applyInPlace(s, { type: 'accept', seat: 'moscow', offerId: id }).ok).toBe(true);
     expect(s.ctx.seat).toBe('pyongyang');
   });
