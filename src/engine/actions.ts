@@ -48,7 +48,9 @@ function checkTurn(state: GameState, action: Action): Result<void> {
   if (!(CAPITALS as readonly string[]).includes(action.seat))
     return err('not-your-turn', `unknown seat "${String(action.seat)}"`);
   if (state.ctx.phase === 'over') return err('game-over', 'the game is over');
-  if (action.seat !== state.ctx.seat)
+  // Trade is live: in a class room every seat bargains during the whole month (offers arrive,
+  // and are answered, while another seat is giving its orders). Other orders keep the seat order.
+  if (action.seat !== state.ctx.seat && ACTION_LEVER[action.type] !== 'trade')
     return err('not-your-turn', `it is ${name(state, state.ctx.seat)}'s turn, not ${name(state, action.seat)}'s`);
   const lever = ACTION_LEVER[action.type];
   if (lever !== null) {
