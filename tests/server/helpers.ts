@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
 
-import type { GameRecord, Seats } from '../../src/engine';
+import type { Capital, GameRecord, Seats } from '../../src/engine';
 import { dropPgSchema, type Db } from '../../src/db/open';
 import type { Store } from '../../src/db/store';
 import { createServer, loadCatalog } from '../../src/server/server';
@@ -94,14 +94,21 @@ export async function startTestServer(
 
 export const BOT_SEATS: Seats = { pyongyang: 'historical', moscow: 'random', kyiv: 'historical' };
 
-/** A finished game played by the computer players: a record the server must accept. */
+/**
+ * A finished game: the computer players play every seat, then the seats in `humans` are labelled
+ * as people (a person may give any legal orders; these are the random player's). A record the
+ * server must accept: the other seats' orders are exactly what their players give.
+ */
 export function genuineRecord(
   seed: string,
   seats: Seats = BOT_SEATS,
   scenarioId = 'historical-2024',
+  humans: readonly Capital[] = ['moscow'],
 ): GameRecord {
   const rules = builtInRules(scenarioId);
-  return recordOf(playGame(rules, { seed, seats }), seats);
+  const record = recordOf(playGame(rules, { seed, seats }), seats);
+  for (const c of humans) record.seats[c] = 'human';
+  return record;
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
