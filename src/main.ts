@@ -19,6 +19,9 @@ import {
   createGameStore,
   figureChoicesOf,
   loadSave,
+  originOf,
+  SAVE_KEY,
+  type GameOrigin,
   type KeyValueStorage,
   type SaveProblem,
 } from './store';
@@ -120,6 +123,36 @@ function startApp(): void {
   }
 
   // --- Saves ---------------------------------------------------------------------------------
+  /** Where the saved game came from (read without replaying it). */
+  function savedOrigin(): GameOrigin | undefined {
+    try {
+      const raw = storage?.getItem(SAVE_KEY);
+      return raw ? originOf((JSON.parse(raw) as { origin?: unknown }).origin) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The address bar names the game being played (its class or the result it continues), so a
+   * reload lands on the same game: the start-up below resumes a saved game whose origin matches
+   * the link instead of opening the class's setup or the fork dialog again.
+   */
+  function showOriginInUrl(origin: GameOrigin | undefined): void {
+    const next = new URLSearchParams();
+    for (const keep of ['test', 'renderer']) {
+      const v = params.get(keep);
+      if (v !== null) next.set(keep, v);
+    }
+    if (origin?.kind === 'class') next.set('class', origin.code);
+    if (origin?.kind === 'fork') {
+      next.set('fork', origin.result);
+      next.set('turn', String(origin.turn));
+    }
+    const q = next.toString();
+    history.replaceState(history.state, '', `${location.pathname}${q ? `?${q}` : ''}`);
+  }
+
   function saveSummary(): { label: string } | { problem: SaveProblem } | null {
     const raw = store.getState().rawSave();
     if (raw === null) return null;
@@ -259,6 +292,7 @@ function startApp(): void {
       seed?: string;
       figures?: FigureChoice;
       fixed?: { note: string; scenario: boolean; seed: boolean; figures: boolean };
+      origin?: GameOrigin;
     } = {},
   ): Promise<void> {
     clearScreen();
@@ -290,6 +324,7 @@ function startApp(): void {
             figureChoices: figureChoicesOf(choice.figures),
             seats: choice.seats,
             ...(choice.option.builtIn ? {} : { scenarioText: choice.option.text }),
+            ...(opts.origin ? { origin: opts.origin } : {}),
           });
           showGame();
         },
@@ -314,6 +349,7 @@ function startApp(): void {
     const s = store.getState().session;
     if (!s) return showMenu();
     clearScreen();
+    showOriginInUrl(s.origin);
     if (s.state.ctx.phase === 'over') return void showDebrief();
     setScreen(app, 'game');
     screen = mountPlay({
@@ -398,7 +434,8 @@ function startApp(): void {
       ...(scenarioText !== undefined ? { scenarioText } : {}),
       ledger: getLedger(),
       playerSeats: CAPITAL_IDS.filter((c) => s.seats[c] === 'human'),
-      onNewGame: () => void showSetup(),
+      // A class game's New game stays in the class: its scenario, seed and figures again.
+      onNewGame: () => void (s.origin?.kind === 'class' ? joinClass(s.origin.code) : showSetup()),
       onMenu: () => {
         store.getState().quit();
         showMenu();
@@ -485,7 +522,11 @@ function startApp(): void {
             );
             const err = store
               .getState()
-              .fork(rules, record, turn, seats, picked.builtIn ? undefined : picked.text);
+              .fork(rules, record, turn, seats, picked.builtIn ? undefined : picked.text, {
+                kind: 'fork',
+                result: id,
+                turn,
+              });
             if (err) menu?.setMessage(`Could not continue result ${id}: ${err}`, 'error');
             else setTimeout(() => showGame(), 0);
           },
@@ -550,6 +591,7 @@ function startApp(): void {
         seed: info.seed !== null,
         figures: !!figures,
       },
+      origin: { kind: 'class', code: info.code },
     });
   }
 
@@ -557,9 +599,20 @@ function startApp(): void {
   const forkId = params.get('fork');
   const classCode = params.get('class');
   const scenarioUrl = params.get('scenario');
-  if (forkId) {
-    const turn = Math.max(1, Math.trunc(Number(params.get('turn') ?? '1')) || 1);
-    void forkFromResult(forkId, turn);
+  const turnParam = Math.max(1, Math.trunc(Number(params.get('turn') ?? '1')) || 1);
+  const origin = savedOrigin();
+  const resumesLink =
+    (forkId !== null &&
+      origin?.kind === 'fork' &&
+      origin.result === forkId &&
+      origin.turn === turnParam) ||
+    (classCode !== null && origin?.kind === 'class' && origin.code === classCode.trim());
+  if (resumesLink) {
+    // A reload of the game's own link: carry on (a damaged save gets the save-problem dialog).
+    showMenu();
+    continueGame();
+  } else if (forkId) {
+    void forkFromResult(forkId, turnParam);
   } else if (classCode) {
     void joinClass(classCode.trim());
   } else if (scenarioUrl) {

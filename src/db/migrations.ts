@@ -70,6 +70,92 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('scenarios').ifExists().execute();
     },
   },
+  // Issue 11: class rooms. A room is a row; its game is the ordered log (room_log), which any
+  // app server replays to rebuild the room. Seat tokens are stored as their sha256 only.
+  '0011_rooms': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('class_rooms')
+        .addColumn('class_code', 'text', (c) => c.primaryKey())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('fill', 'text', (c) => c.notNull())
+        .addColumn('computer_seat', 'text', (c) => c.notNull())
+        .addColumn('assignments', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('rooms')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('class_code', 'text', (c) => c.notNull())
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('phase', 'text', (c) => c.notNull())
+        .addColumn('seed', 'text', (c) => c.notNull())
+        .addColumn('figures', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('computer_seat', 'text')
+        .addColumn('result_id', 'text')
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rooms_class_number').unique().on('rooms').columns(['class_code', 'number']).execute();
+      await db.schema
+        .createTable('room_seats')
+        .addColumn('room_id', 'text', (c) => c.notNull())
+        .addColumn('capital', 'text', (c) => c.notNull())
+        .addColumn('pseudonym', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('joined_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('room_seats_pk', ['room_id', 'capital'])
+        .execute();
+      await db.schema
+        .createTable('room_log')
+        .addColumn('room_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('seat', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text')
+        .addColumn('entry', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('room_log_pk', ['room_id', 'seq'])
+        .execute();
+      await db.schema.createIndex('room_log_client').unique().on('room_log').columns(['room_id', 'seat', 'client_id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['room_log', 'room_seats', 'rooms', 'class_rooms']) await db.schema.dropTable(t).ifExists().execute();
+      },
+    },
+  // Issue 12: students' messages in a room (kept for the debrief and the teacher's export) and
+  // the seats a teacher has muted. Room ids are the rooms' own; no foreign key, so a room's
+  // messages stay readable for the debrief whatever happens to its live state.
+  '0012_room_messages': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('room_messages')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('room_id', 'text', (c) => c.notNull())
+        .addColumn('class_code', 'text', (c) => c.notNull())
+        .addColumn('from_seat', 'text', (c) => c.notNull())
+        .addColumn('to_seats', 'text', (c) => c.notNull())
+        .addColumn('turn', 'integer', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('offer_id', 'integer')
+        .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('room_messages_room').on('room_messages').columns(['room_id', 'created_at']).execute();
+      await db.schema.createIndex('room_messages_class').on('room_messages').columns(['class_code', 'created_at']).execute();
+      await db.schema
+        .createTable('room_mutes')
+        .addColumn('room_id', 'text', (c) => c.notNull())
+        .addColumn('seat', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('room_mutes_pk', ['room_id', 'seat'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('room_mutes').ifExists().execute();
+      await db.schema.dropTable('room_messages').ifExists().execute();
+    },
+  },
 };
 
 /** Kysely's MigrationProvider over the in-code list above. */

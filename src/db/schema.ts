@@ -57,8 +57,91 @@ export interface ResultsTable {
   record: string;
 }
 
+/** How a class fills its rooms (issue 11). */
+export interface ClassRoomsTable {
+  class_code: string;
+  /** 3: three students a room; 2: two students and the computer. */
+  size: number;
+  /** 'order': rooms fill in join order; 'names': the teacher's assignments first. */
+  fill: string;
+  /** The capital the computer plays in rooms of two. */
+  computer_seat: string;
+  /** JSON: [{pseudonym, room, seat}] (the teacher's assignment by name). */
+  assignments: string;
+  updated_at: number;
+}
+
+export interface RoomsTable {
+  id: string;
+  class_code: string;
+  /** 1, 2, 3… within the class. */
+  number: number;
+  /** 'waiting' | 'playing' | 'finished' (a summary; the log is the truth). */
+  phase: string;
+  seed: string;
+  /** JSON of FigureChoices. */
+  figures: string;
+  size: number;
+  computer_seat: string | null;
+  /** The class board's result once the finished game is verified. */
+  result_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RoomSeatsTable {
+  room_id: string;
+  capital: string;
+  pseudonym: string;
+  /** sha256 of the seat token (the token is shown once, at join). */
+  token_hash: string;
+  joined_at: number;
+}
+
+/** A room's ordered log: the game is rebuilt by replaying it (src/server/rooms/game.ts). */
+export interface RoomLogTable {
+  room_id: string;
+  /** 1, 2, 3… per room: the order every app server applies entries in. */
+  seq: number;
+  /** The capital (or 'teacher', or 'room' for the room's own entries). */
+  seat: string;
+  /** The client's id of an order, so a resent order is stored once. */
+  client_id: string | null;
+  /** JSON of a LogEntry. */
+  entry: string;
+  created_at: number;
+}
+
+/** A student's message in a room (issue 12). */
+export interface RoomMessagesTable {
+  id: string;
+  room_id: string;
+  class_code: string;
+  from_seat: string;
+  /** Addressees, comma-separated capitals. */
+  to_seats: string;
+  turn: number;
+  body: string;
+  offer_id: number | null;
+  hidden: number;
+  created_at: number;
+}
+
+/** A seat whose messages the teacher has muted. */
+export interface RoomMutesTable {
+  room_id: string;
+  seat: string;
+  created_at: number;
+}
+
 export interface Database {
   scenarios: ScenariosTable;
   classes: ClassesTable;
   results: ResultsTable;
+  class_rooms: ClassRoomsTable;
+  rooms: RoomsTable;
+  room_seats: RoomSeatsTable;
+  room_log: RoomLogTable;
+  room_messages: RoomMessagesTable;
+  room_mutes: RoomMutesTable;
 }

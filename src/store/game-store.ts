@@ -22,11 +22,13 @@ import {
   type Rules,
   type TurnReport,
 } from '../engine';
-import { playBots } from '../sim/play';
-import { loadSave, makeSave, SAVE_KEY, type KeyValueStorage, type SaveProblem, type SeatKind } from './save';
+import { computerReactions } from '../ai';
+import { playBots, playReactions } from '../sim/play';
+import { loadSave, makeSave, originOf, SAVE_KEY, type GameOrigin, type KeyValueStorage, type SaveProblem, type SeatKind } from './save';
 
 export interface Session {
   scenarioText?: string;
+  origin?: GameOrigin;
   seats: Record<Capital, SeatKind>;
   actions: Action[];
   state: GameState;
@@ -42,6 +44,7 @@ export interface NewGameOptions {
   figureChoices: FigureChoices;
   seats: Record<Capital, SeatKind>;
   scenarioText?: string;
+  origin?: GameOrigin;
 }
 
 export interface GameStore {
@@ -70,7 +73,7 @@ export interface GameStore {
   /** The raw autosave text (to download before discarding a damaged save). */
   rawSave(): string | null;
   /** Opens a game at the start of turn `turn` of a record (fork from a result). */
-  fork(rules: Rules, record: GameRecord, turn: number, seats: Record<Capital, SeatKind>, scenarioText?: string): string | null;
+  fork(rules: Rules, record: GameRecord, turn: number, seats: Record<Capital, SeatKind>, scenarioText?: string, origin?: GameOrigin): string | null;
   record(): GameRecord | null;
   quit(): void;
 }
@@ -85,7 +88,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
       function save(session: Session): void {
         if (!storage) return;
         try {
-          storage.setItem(SAVE_KEY, JSON.stringify(makeSave(session.state, session.seats, session.actions, now(), session.scenarioText)));
+          storage.setItem(SAVE_KEY, JSON.stringify(makeSave(session.state, session.seats, session.actions, now(), session.scenarioText, session.origin)));
           if (get().saveWriteFailed) set({ saveWriteFailed: null });
         } catch (e) {
           set({ saveWriteFailed: `The browser refused to save the game (${(e as Error).message}). Download the game record to keep it.` });
@@ -118,6 +121,19 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
         });
       }
 
+      /** Computer seats answer the offers that reach them at once: several rounds fit in a month. */
+      function react(): void {
+        const s = get().session;
+        if (!s || computerReactions(s.state, s.seats).length === 0) return;
+        const copy = cloneState(s.state);
+        const log = [...s.actions];
+        playReactions(copy, s.seats, log);
+        set((d) => {
+          d.session!.state = castDraft(copy);
+          d.session!.actions = castDraft(log);
+        });
+      }
+
       return {
         session: null,
         handoff: null,
@@ -130,6 +146,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           const state = createGame(o.rules, { seed: o.seed, figureChoices: o.figureChoices });
           const session: Session = { seats: { ...o.seats }, actions: [], state, seatStart: null, lastHuman: null };
           if (o.scenarioText !== undefined) session.scenarioText = o.scenarioText;
+          if (o.origin) session.origin = o.origin;
           set({ session: castDraft(session), handoff: null, pendingReport: null, lastError: null, saveProblem: null });
           advance();
           save(get().session!);
@@ -158,7 +175,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           if (action.type === 'endTurn') {
             if (after.state.reports.length > turnsBefore) set({ pendingReport: after.state.reports[after.state.reports.length - 1]! });
             advance();
-          }
+          } else react();
           save(get().session!);
           return null;
         },
@@ -171,7 +188,10 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
         undo() {
           const s = get().session;
           if (!s || !s.seatStart || !get().canUndo()) return false;
-          const keep = s.actions.slice(0, s.actions.length - 1);
+          // The seat's last order goes, with the computer's answers that followed it.
+          let last = s.actions.length - 1;
+          while (last > s.seatStart.logLength && s.actions[last]!.seat !== s.state.ctx.seat) last--;
+          const keep = s.actions.slice(0, last);
           const state = cloneState(s.seatStart.state);
           for (const a of keep.slice(s.seatStart.logLength)) applyInPlace(state, a);
           set((d) => {
@@ -210,15 +230,17 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           const { save: file, state } = loaded;
           const session: Session = { seats: file.seats, actions: file.actions, state, seatStart: null, lastHuman: null };
           if (file.scenarioText !== undefined) session.scenarioText = file.scenarioText;
+          const origin = originOf(file.origin);
+          if (origin) session.origin = origin;
           set({ session: castDraft(session), handoff: null, pendingReport: null, lastError: null, saveProblem: null });
           // Hot-seat: whoever is to act must take the device before the board is shown.
           if (humanSeats(file.seats).length > 1 && state.ctx.phase !== 'over') set({ handoff: state.ctx.seat });
           advance();
           // Orders the seat gave before the reload are still uncommitted: keep them undoable.
           const after = get().session!;
-          const seat = after.state.ctx.seat;
           let start = after.actions.length;
-          while (start > 0 && after.actions[start - 1]!.seat === seat && after.actions[start - 1]!.type !== 'endTurn') start--;
+          // The computer's answers to this seat's offers sit among its orders: step over them too.
+          while (start > 0 && after.actions[start - 1]!.type !== 'endTurn' && after.actions[start - 1]!.seat !== 'teacher') start--;
           if (after.state.ctx.phase !== 'over' && start < after.actions.length) {
             const base = createGame(file.rules, { seed: file.seed, figureChoices: file.figureChoices });
             for (const a of after.actions.slice(0, start)) applyInPlace(base, a);
@@ -234,7 +256,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           set({ saveProblem: null });
         },
 
-        fork(rules, record, turn, seats, scenarioText) {
+        fork(rules, record, turn, seats, scenarioText, origin) {
           const state = createGame(rules, { seed: record.seed, figureChoices: record.figureChoices });
           const kept: Action[] = [];
           for (const a of record.actions) {
@@ -245,6 +267,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           }
           const session: Session = { seats: { ...seats }, actions: kept, state, seatStart: null, lastHuman: null };
           if (scenarioText !== undefined) session.scenarioText = scenarioText;
+          if (origin) session.origin = origin;
           set({ session: castDraft(session), handoff: null, pendingReport: null, lastError: null });
           advance();
           save(get().session!);

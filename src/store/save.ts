@@ -19,6 +19,21 @@ export const SAVE_VERSION = 1;
 
 export type SeatKind = 'human' | string;
 
+/**
+ * Where a game came from, so a reload of the same link resumes it and the debrief's New game
+ * stays in the class: a class link (its code) or a result continued from a turn.
+ */
+export type GameOrigin = { kind: 'class'; code: string } | { kind: 'fork'; result: string; turn: number };
+
+/** The origin a save claims, if it is well formed (a save is outside input). */
+export function originOf(v: unknown): GameOrigin | undefined {
+  if (!isObject(v)) return undefined;
+  if (v.kind === 'class' && typeof v.code === 'string' && v.code.length <= 64) return { kind: 'class', code: v.code };
+  if (v.kind === 'fork' && typeof v.result === 'string' && v.result.length <= 64 && Number.isInteger(v.turn))
+    return { kind: 'fork', result: v.result, turn: v.turn as number };
+  return undefined;
+}
+
 export interface SaveFile {
   kind: 'three-capitals-save';
   version: number;
@@ -27,6 +42,7 @@ export interface SaveFile {
   rules: Rules;
   /** The scenario's source text, when it came from a file (for submitting the record later). */
   scenarioText?: string;
+  origin?: GameOrigin;
   seats: Record<Capital, SeatKind>;
   seed: string;
   figureChoices: FigureChoices;
@@ -52,6 +68,7 @@ export function makeSave(
   actions: readonly Action[],
   savedAt: string,
   scenarioText?: string,
+  origin?: GameOrigin,
 ): SaveFile {
   const save: SaveFile = {
     kind: 'three-capitals-save',
@@ -66,6 +83,7 @@ export function makeSave(
     turnHashes: [...state.turnHashes],
   };
   if (scenarioText !== undefined) save.scenarioText = scenarioText;
+  if (origin) save.origin = origin;
   return save;
 }
 
@@ -118,7 +136,17 @@ export function rebuild(save: SaveFile): { ok: true; state: GameState } | { ok: 
     return { ok: false, message: 'The saved scenario could not be set up again.' };
   }
   for (let i = 0; i < save.actions.length; i++) {
-    const r = applyInPlace(state, save.actions[i]!);
+    const a: unknown = save.actions[i];
+    if (!isObject(a) || typeof a.type !== 'string' || typeof a.seat !== 'string')
+      return { ok: false, message: `The saved game is damaged: move ${i + 1} is not a move.` };
+    // A save is outside input (anyone can edit localStorage): whatever the engine does with a
+    // strange move, a thrown error must become the save-problem dialog, never a blank page.
+    let r: ReturnType<typeof applyInPlace>;
+    try {
+      r = applyInPlace(state, a as unknown as Action);
+    } catch {
+      return { ok: false, message: `The saved game is damaged: move ${i + 1} cannot be played.` };
+    }
     if (!r.ok) return { ok: false, message: `The saved game is damaged: move ${i + 1} is not legal (${r.error.message}).` };
   }
   const n = Math.min(save.turnHashes.length, state.turnHashes.length);

@@ -24,12 +24,27 @@ function getRegion(): HTMLElement {
  * Says `text` to screen-reader users. Repeating the same text is announced again (the region is
  * cleared first, then filled on the next frame).
  */
+let pending: number | null = null;
+
 export function announce(text: string): void {
   const el = getRegion();
   el.textContent = '';
-  requestAnimationFrame(() => {
+  if (pending !== null) cancelAnimationFrame(pending);
+  pending = requestAnimationFrame(() => {
+    pending = null;
     el.textContent = text;
   });
+}
+
+/**
+ * Empties the region and drops an announcement still waiting for its frame. Hot-seat calls this
+ * at every handoff: the next seat's screen reader must never read the previous seat's private
+ * orders or offers.
+ */
+export function clearAnnouncements(): void {
+  if (pending !== null) cancelAnimationFrame(pending);
+  pending = null;
+  getRegion().textContent = '';
 }
 
 /** The region's current text (tests read it). */

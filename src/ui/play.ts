@@ -27,7 +27,7 @@ import {
   type ReportControls,
 } from './gameScreen';
 import { describeAction, capitalName, CAPITAL_IDS, politeError } from './labels';
-import { announce } from './live';
+import { announce, clearAnnouncements } from './live';
 import { ordersPanel } from './orders';
 import {
   estimatesPanel,
@@ -428,6 +428,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
 
   function renderHandoff(state: GameState, seat: Capital): void {
     clear(handoff);
+    clearAnnouncements();
     const prev = get().session?.lastHuman ?? null;
     const style = CAPITAL_STYLE[seat];
     const go = h(

@@ -11,6 +11,7 @@ import {
   endTurn,
   expectNoErrors,
   hasChromium,
+  playToDebrief,
   startHarness,
   turnNumber,
   waitForMap,
@@ -52,6 +53,11 @@ describe.skipIf(!hasChromium)('fork a stored result in chromium', () => {
     await waitForMap(page);
     await endTurn(page);
     expect(await turnNumber(page)).toBe(5);
+    // Issue 9 #14: a reload resumes the forked game; the fork dialog never comes back.
+    await page.reload();
+    await page.locator('#turn-indicator').waitFor({ timeout: 30_000 });
+    expect(await turnNumber(page)).toBe(5);
+    await expect(page.getByRole('dialog', { name: /Continue result/ }).count()).resolves.toBe(0);
     await page.close();
   });
 
@@ -110,6 +116,26 @@ describe.skipIf(!hasChromium)('fork a stored result in chromium', () => {
     );
     expect(rec.seed).toBe('class-7b');
     expect(rec.figureChoices?.default).toBe('high');
+    // Issue 9 #14: reloading the class link resumes the game, never the class's setup.
+    await waitForMap(page);
+    await endTurn(page);
+    const turn = await turnNumber(page);
+    await page.reload();
+    await page.locator('#turn-indicator').waitFor({ timeout: 30_000 });
+    expect(await turnNumber(page)).toBe(turn);
+    await expect(page.getByRole('heading', { name: 'New game', level: 1 }).count()).resolves.toBe(
+      0,
+    );
+    // Issue 9 #13: New game from the class's debrief opens the class's setup again.
+    await playToDebrief(page);
+    await page.getByRole('button', { name: 'New game' }).first().click();
+    await page.getByRole('heading', { name: 'New game', level: 1 }).waitFor({ timeout: 30_000 });
+    await expect(
+      page.getByText(new RegExp(`Class ${code}: your teacher chose`)).isVisible(),
+    ).resolves.toBe(true);
+    await expect(page.getByRole('textbox', { name: 'Seed' }).inputValue()).resolves.toBe(
+      'class-7b',
+    );
     await page.close();
   });
 

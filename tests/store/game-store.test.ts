@@ -82,6 +82,13 @@ describe('game store', () => {
     { name: 'a newer format', edit: (r) => JSON.stringify({ ...JSON.parse(r), version: 99 }), kind: 'newer' },
     { name: 'another engine', edit: (r) => JSON.stringify({ ...JSON.parse(r), engineVersion: '0.1.0' }), kind: 'outdated' },
     { name: 'a tampered move', edit: (r) => { const s = JSON.parse(r); s.actions.splice(1, 0, { type: 'recall', seat: 'pyongyang', count: 99999 }); return JSON.stringify(s); }, kind: 'corrupt' },
+    // Issue 9 #4: a move named like an object member must not crash the page on every reload.
+    ...['toString', 'constructor', '__proto__', 'hasOwnProperty'].map((type) => ({
+      name: `a move of type ${type}`,
+      edit: (r: string) => { const s = JSON.parse(r); s.actions.splice(1, 0, { type, seat: s.actions[1].seat }); return JSON.stringify(s); },
+      kind: 'corrupt',
+    })),
+    { name: 'a move that is not an object', edit: (r) => { const s = JSON.parse(r); s.actions.splice(1, 0, 'endTurn'); return JSON.stringify(s); }, kind: 'corrupt' },
     { name: 'a wrong turn hash', edit: (r) => { const s = JSON.parse(r); s.turnHashes[0] = '0000000000000000'; return JSON.stringify(s); }, kind: 'corrupt' },
   ];
   it.each(damaged)('a save that is $name gets a clear message and loads nothing', ({ edit, kind }) => {
