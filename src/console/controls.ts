@@ -9,8 +9,8 @@ import type { ConsoleCommandBody, ConsoleRoom } from '../rooms/console-view';
 
 type SendWithFeedback = (room: string, command: ConsoleCommandBody, done?: string) => void;
 
-/** Turn lengths offered in the list, seconds (4 minutes suits a 45-minute lesson of 6 turns). */
-const LENGTHS = [60, 120, 180, 240, 300, 480];
+/** Turn lengths offered in the list, seconds (12 turns in a 45-minute lesson: 2 to 3 minutes each). */
+const LENGTHS = [60, 90, 120, 150, 180, 240, 300];
 
 function minutesWords(seconds: number): string {
   if (seconds % 60 !== 0) return `${seconds} seconds`;
@@ -31,7 +31,7 @@ export function renderControls(rooms: ConsoleRoom[], minTurnSeconds: number, sen
     min: minTurnSeconds,
     max: 3600,
     step: 1,
-    value: current === null ? 240 : Math.round(current / 1000),
+    value: current === null ? 180 : Math.round(current / 1000),
     'aria-describedby': 'console-turn-hint',
   });
   const presets = h('select', { id: 'console-turn-preset', 'aria-label': 'Common turn lengths' },

@@ -14,7 +14,7 @@ import {
   type Rules,
 } from '../engine';
 import { findFigure, formatNumber, type Figure, type FigureStatus, type Ledger } from '../ledger';
-import { formatMonth } from './dom';
+import { formatMonth, plural } from './dom';
 import { ITEM_UNIT } from './labels';
 
 /** One source beside a decision: the ledger figure and a short line in our words. */
@@ -63,11 +63,6 @@ const CAPITAL_NAME: Record<Capital, string> = {
 /** 12345 -> "12,345" (locale-independent). */
 export function count(n: number): string {
   return formatNumber(Math.round(n));
-}
-
-/** "1 soldier", "2 soldiers". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
 }
 
 /**
