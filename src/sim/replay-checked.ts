@@ -1,8 +1,8 @@
 /**
  * Replaying a record the way it was played, to verify it: the people's orders come from the
- * record, the computer seats' orders are computed again here by the same players the game runs
- * (playBots, the one function that says what the computer does from a state), and must equal the
- * record's. A record that labels a seat "historical" but gives it other orders does not verify,
+ * record, the computer seats' orders are computed again here by the same driver the game runs
+ * (playComputersAfter in play.ts: bots' turns, and their answers to offers within the month),
+ * and must equal the record's. A record that labels a seat "historical" but gives it other orders does not verify,
  * nor does one that seats a person where the scenario allows only the computer.
  *
  * Bots are deterministic from the state (their randomness is seeded from the game), so a genuine
@@ -24,7 +24,7 @@ import {
   type Rules,
 } from '../engine';
 import { canonicalJson } from '../scenario/hash';
-import { playBots } from './play';
+import { playComputersAfter } from './play';
 
 export type CheckedReplayError =
   | ReplayError
@@ -83,10 +83,50 @@ export function replayChecked(
   const state = createGame(rules, { seed: record.seed, figureChoices: record.figureChoices });
   const actions = record.actions;
   let i = 0;
-  /** Applies the record's order i (a person's or the teacher's); false after a refusal. */
-  const apply = (): CheckedReplay | null => {
+  /** The computer seats' orders after `last`, as the game gives them, must be the record's next. */
+  const computersAfter = (last: Action | null): CheckedReplay | null => {
+    const start = i;
+    const expected: Action[] = [];
+    playComputersAfter(state, seats, last, expected, isHuman);
+    for (let k = 0; k < expected.length; k++) {
+      const want = expected[k]!;
+      const got = actions[start + k];
+      if (!got)
+        return fail({
+          kind: 'ends-early',
+          turn: state.ctx.turn,
+          message: `the record stops in turn ${turnAt(record, rules, start + k)} of ${rules.calendar.turns}, where the computer still had orders to give`,
+        });
+      if (canonicalJson(got) !== canonicalJson(want)) return differs(start + k, got, want);
+    }
+    i = start + expected.length;
+    return null;
+  };
+  const differs = (index: number, got: Action, want: Action | null): CheckedReplay => {
+    const seat = (want?.seat ?? got.seat) as Capital;
+    const turn = turnAt(record, rules, index);
+    return fail({
+      kind: 'computer-moves',
+      turn,
+      seat,
+      index,
+      message: `${rules.capitals[seat].name} is played by the computer (${seats[seat]}), but in turn ${turn} the record gives it other orders than that player does: order ${index} is ${describe(got)}, the computer gives ${want ? describe(want) : 'no order here'}`,
+    });
+  };
+
+  let problem = computersAfter(null);
+  if (problem) return problem;
+  while (i < actions.length) {
+    if (options.deadline !== undefined && performance.now() > options.deadline)
+      return fail({
+        kind: 'over-time',
+        message: `the replay ran past its time budget at turn ${state.ctx.turn} of ${rules.calendar.turns}`,
+      });
+    // A person's order (or the teacher's news): computer seats' orders all come from the player.
+    const a = actions[i]!;
+    if (a.seat !== TEACHER && !isHuman(a.seat)) return differs(i, a, null);
     const turn = state.ctx.turn;
-    const r = applyInPlace(state, actions[i]!);
+    const r = applyInPlace(state, a);
     if (!r.ok)
       return fail({
         kind: 'illegal-action',
@@ -95,67 +135,8 @@ export function replayChecked(
         message: `action ${i} (turn ${turn}): ${r.error.message}`,
       });
     i++;
-    return null;
-  };
-  for (;;) {
-    if (options.deadline !== undefined && performance.now() > options.deadline)
-      return fail({
-        kind: 'over-time',
-        message: `the replay ran past its time budget at turn ${state.ctx.turn} of ${rules.calendar.turns}`,
-      });
-    // News the teacher sent before anyone acts.
-    while (i < actions.length && actions[i]!.seat === TEACHER) {
-      const refused = apply();
-      if (refused) return refused;
-    }
-    if (state.ctx.phase !== 'over' && !isHuman(state.ctx.seat)) {
-      // The computer seats act until a person is to act; their orders must be the record's.
-      const start = i;
-      const expected: Action[] = [];
-      playBots(state, seats, expected, isHuman);
-      for (let k = 0; k < expected.length; k++) {
-        const want = expected[k]!;
-        const got = actions[start + k];
-        if (!got)
-          return fail({
-            kind: 'ends-early',
-            turn: state.ctx.turn,
-            message: `the record stops in turn ${turnAt(record, rules, start + k)} of ${rules.calendar.turns}, where the computer still had orders to give`,
-          });
-        if (canonicalJson(got) !== canonicalJson(want)) {
-          const seat = want.seat as Capital;
-          const turn = turnAt(record, rules, start + k);
-          return fail({
-            kind: 'computer-moves',
-            turn,
-            seat,
-            index: start + k,
-            message: `${rules.capitals[seat].name} is played by the computer (${seats[seat]}), but in turn ${turn} the record gives it other orders than that player does: order ${start + k} is ${describe(got)}, the computer gives ${describe(want)}`,
-          });
-        }
-      }
-      i = start + expected.length;
-      continue;
-    }
-    if (i >= actions.length) break;
-    if (state.ctx.phase === 'over') {
-      const refused = apply(); // the engine says why: the game is over
-      if (refused) return refused;
-      continue;
-    }
-    // A person's turn: their orders (and the teacher's news) until the turn passes.
-    const seat = state.ctx.seat;
-    const turn = state.ctx.turn;
-    while (
-      i < actions.length &&
-      !isOver(state) &&
-      state.ctx.seat === seat &&
-      state.ctx.turn === turn
-    ) {
-      // An order out of turn is refused by the engine, which says whose turn it is.
-      const refused = apply();
-      if (refused) return refused;
-    }
+    problem = computersAfter(a);
+    if (problem) return problem;
   }
   const claimed = record.turnHashes;
   const actual = state.turnHashes;
@@ -175,10 +156,6 @@ export function replayChecked(
       message: `the record lists ${claimed.length} turn hashes but its actions resolve ${actual.length} turns`,
     });
   return { ok: true, value: { state, finalHash: hashState(state) } };
-}
-
-function isOver(state: GameState): boolean {
-  return state.ctx.phase === 'over';
 }
 
 /** The turn during which the record's order `index` is given (replayed again, for a message). */

@@ -15,7 +15,7 @@ import type { Store } from '../../src/db/store';
 import { createServer, loadCatalog } from '../../src/server/server';
 import type { ScenarioCatalog } from '../../src/server/scenarios';
 import type { ServerConfig } from '../../src/server/config';
-import { playGame, recordOf } from '../../src/sim/play';
+import { playWithPeople } from '../helpers/people';
 import { builtInRules } from '../helpers/rules';
 
 export const PG_URL = process.env['DATABASE_URL_TEST'] || undefined;
@@ -95,9 +95,9 @@ export async function startTestServer(
 export const BOT_SEATS: Seats = { pyongyang: 'historical', moscow: 'random', kyiv: 'historical' };
 
 /**
- * A finished game: the computer players play every seat, then the seats in `humans` are labelled
- * as people (a person may give any legal orders; these are the random player's). A record the
- * server must accept: the other seats' orders are exactly what their players give.
+ * A finished game: the computer players play every seat except those in `humans`, where the
+ * seat's player in `seats` stands in for a person (tests/helpers/people.ts). A record the server
+ * must accept: the computer seats' orders are exactly what their players give.
  */
 export function genuineRecord(
   seed: string,
@@ -106,9 +106,8 @@ export function genuineRecord(
   humans: readonly Capital[] = ['moscow'],
 ): GameRecord {
   const rules = builtInRules(scenarioId);
-  const record = recordOf(playGame(rules, { seed, seats }), seats);
-  for (const c of humans) record.seats[c] = 'human';
-  return record;
+  const standIns = Object.fromEntries(humans.map((c) => [c, seats[c]]));
+  return playWithPeople(rules, seed, seats, standIns);
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
