@@ -11,7 +11,7 @@ import {
   type Capital,
   type GameState,
 } from '../engine';
-import { answerOffers } from './judge';
+import { answerOffers, PLAIN_STYLE } from './judge';
 import type { Bot } from './types';
 
 function reached(state: Readonly<GameState>, month: string | null): boolean {
@@ -140,6 +140,7 @@ function kyiv(state: Readonly<GameState>): Action[] {
 
 export const historicalBot: Bot = {
   name: 'historical',
+  tradeStyle: () => PLAIN_STYLE,
   decide(state, seat) {
     return seat === 'pyongyang' ? pyongyang(state) : seat === 'moscow' ? moscow(state) : kyiv(state);
   },

@@ -5,16 +5,15 @@
  *   search:easy|normal|hard    Monte Carlo rollouts (search.ts); also search:<rollouts>, e.g. search:40
  *   random                     random orders, legal or not, to fuzz the engine
  */
-import { historicalBot } from './historical';
-import { PERSONALITY_NAMES, personalityBot } from './personalities';
-import { randomBot } from './random';
-import { parseSearchName, SEARCH_LEVELS, searchBot } from './search';
-import type { Bot } from './types';
-
 export type { Bot } from './types';
+export { getBot, botNames } from './registry';
+export { computerReactions, reactsWithinTurn } from './reactions';
 export {
   judgeOffer,
   answerOffers,
+  answerOffer,
+  counterDepth,
+  MAX_COUNTER_ROUNDS,
   bundleValue,
   itemValue,
   scaleBundle,
@@ -49,28 +48,6 @@ export {
   type SearchLevel,
   type SearchResult,
 } from './search';
-
-const BOTS: Record<string, Bot> = { historical: historicalBot, random: randomBot };
-for (const name of PERSONALITY_NAMES) BOTS[name] = personalityBot(name);
-
-/** Names to offer in menus and error messages (search also takes any budget: search:<n>). */
-export function botNames(): string[] {
-  return [...Object.keys(BOTS), ...Object.keys(SEARCH_LEVELS).map((l) => `search:${l}`)];
-}
-
-const searchBots = new Map<string, Bot>();
-
-export function getBot(name: string): Bot | undefined {
-  if (Object.prototype.hasOwnProperty.call(BOTS, name)) return BOTS[name];
-  const budget = parseSearchName(name);
-  if (budget === undefined) return undefined;
-  let bot = searchBots.get(name);
-  if (!bot) {
-    bot = searchBot(name, budget);
-    searchBots.set(name, bot);
-  }
-  return bot;
-}
 
 /**
  * The personalities a scenario may choose for its computer seats, with a line each for menus.

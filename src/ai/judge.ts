@@ -150,6 +150,43 @@ function fitToStock(state: Readonly<GameState>, who: Capital, bundle: Bundle): n
   return f;
 }
 
+/**
+ * Counter-offers a computer player makes in one chain of offers before it stops haggling: after
+ * this many rounds it accepts or refuses, so two computers (or a computer and a patient student)
+ * can never counter each other for ever.
+ */
+export const MAX_COUNTER_ROUNDS = 3;
+
+/** How many offers precede `offer` in its chain of counters. */
+export function counterDepth(state: Readonly<GameState>, offer: Offer): number {
+  let depth = 0;
+  let at: Offer | undefined = offer;
+  while (at?.counterTo !== undefined && depth <= MAX_COUNTER_ROUNDS * 2) {
+    const prev: number = at.counterTo;
+    at = state.offers.find((o) => o.id === prev);
+    depth++;
+  }
+  return depth;
+}
+
+/** `who`'s answer to one open offer addressed to it, as an action. */
+export function answerOffer(
+  state: Readonly<GameState>,
+  who: Capital,
+  offer: Offer,
+  style: TradeStyle = PLAIN_STYLE,
+): Action {
+  const v = judgeOffer(state, who, offer, style);
+  if (v.response === 'accept') return { type: 'accept', seat: who, offerId: offer.id };
+  if (v.response === 'counter' && counterDepth(state, offer) < MAX_COUNTER_ROUNDS * 2)
+    return { type: 'counter', seat: who, offerId: offer.id, give: v.give, get: v.get, turns: v.turns, note: v.reason };
+  const reason =
+    v.response === 'counter'
+      ? `${state.rules.capitals[who].name} has bargained over this for ${MAX_COUNTER_ROUNDS} rounds and stops here: ${v.reason}`
+      : v.reason;
+  return { type: 'reject', seat: who, offerId: offer.id, reason };
+}
+
 /** Answers every open offer addressed to `who`, as actions. */
 export function answerOffers(
   state: Readonly<GameState>,
@@ -157,22 +194,6 @@ export function answerOffers(
   style: TradeStyle = PLAIN_STYLE,
 ): Action[] {
   const out: Action[] = [];
-  for (const o of state.offers) {
-    if (o.to !== who || o.status !== 'open') continue;
-    const v = judgeOffer(state, who, o, style);
-    if (v.response === 'accept') out.push({ type: 'accept', seat: who, offerId: o.id });
-    else if (v.response === 'reject')
-      out.push({ type: 'reject', seat: who, offerId: o.id, reason: v.reason });
-    else
-      out.push({
-        type: 'counter',
-        seat: who,
-        offerId: o.id,
-        give: v.give,
-        get: v.get,
-        turns: v.turns,
-        note: v.reason,
-      });
-  }
+  for (const o of state.offers) if (o.to === who && o.status === 'open') out.push(answerOffer(state, who, o, style));
   return out;
 }

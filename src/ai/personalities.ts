@@ -150,6 +150,7 @@ export function personalityBot(name: PersonalityName): Bot {
   const p = PERSONALITIES[name];
   return {
     name,
+    tradeStyle: (seat) => p.style[seat],
     decide(state, seat) {
       return planOrders(state, seat, p, p.style[seat]);
     },

@@ -256,6 +256,8 @@ export function parseSearchName(name: string): number | undefined {
 export function searchBot(name: string, budget: number): Bot {
   return {
     name,
+    // Offers are judged at the scenario's own values; the search is spent on the month's plan.
+    tradeStyle: () => PLAIN_STYLE,
     decide(state, seat) {
       return search(state, seat, { budget }).orders;
     },

@@ -8,7 +8,7 @@ import { applyInject } from './inject';
 import { narrowUncertainty } from './intel';
 import { resolveTurn } from './resolve';
 import { clamp, isCount } from './stocks';
-import { checkCanPay, checkOffer, makeOffer, openDeal, openOffersFrom } from './trade';
+import { checkCanPay, checkOffer, makeOffer, offersMadeThisTurn, openDeal, openOffersFrom } from './trade';
 import {
   CAPITALS,
   TEACHER,
@@ -21,6 +21,8 @@ import {
 } from './types';
 
 const OK: Result<void> = { ok: true, value: undefined };
+
+
 
 function err(code: EngineError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };
@@ -38,7 +40,9 @@ function name(state: GameState, c: Capital): string {
 function checkTurn(state: GameState, action: Action): Result<void> {
   if (action === null || typeof action !== 'object' || typeof action.type !== 'string')
     return err('unknown-action', 'an action must be an object with a type');
-  if (!(action.type in ACTION_LEVER)) return err('unknown-action', `unknown action type "${String(action.type)}"`);
+  // Own properties only: "toString" or "__proto__" must read as unknown, never as a table entry.
+  if (!Object.hasOwn(ACTION_LEVER, action.type))
+    return err('unknown-action', `unknown action type "${String(action.type).slice(0, 40)}"`);
   // The teacher acts outside the seat order, at any point before the game ends; no capital may inject.
   if (action.type === 'inject') {
     if (action.seat !== TEACHER) return err('not-your-turn', 'only the teacher can send news into the game');
@@ -52,6 +56,11 @@ function checkTurn(state: GameState, action: Action): Result<void> {
   // and are answered, while another seat is giving its orders). Other orders keep the seat order.
   if (action.seat !== state.ctx.seat && ACTION_LEVER[action.type] !== 'trade')
     return err('not-your-turn', `it is ${name(state, state.ctx.seat)}'s turn, not ${name(state, action.seat)}'s`);
+  if (action.type !== 'endTurn' && state.ctx.turnActions >= state.rules.limits.actionsPerTurn)
+    return err(
+      'too-many-actions',
+      `this month already has ${state.rules.limits.actionsPerTurn} orders, the most a month may hold: end the turn`,
+    );
   const lever = ACTION_LEVER[action.type];
   if (lever !== null) {
     if (!LEVER_OWNERS[lever].includes(action.seat))
@@ -60,6 +69,13 @@ function checkTurn(state: GameState, action: Action): Result<void> {
       return err('lever-disabled', `the "${lever}" lever is not enabled for ${name(state, action.seat)} in this scenario`);
   }
   return OK;
+}
+
+/** Offers and counters a capital has made this month, against the scenario's bound. */
+function tooManyThisTurn(state: GameState, seat: Capital): Result<never> | null {
+  const limit = state.rules.limits.offersPerTurn;
+  if (offersMadeThisTurn(state, seat) < limit) return null;
+  return err('too-many-offers', `${name(state, seat)} has made ${limit} offers this month, the most a month allows`);
 }
 
 function findOffer(state: GameState, id: unknown): Offer | undefined {
@@ -84,8 +100,14 @@ export function applyInPlace(state: GameState, action: Action): Result<void> {
   if (!turn.ok) return turn;
   // Counted before applying, so a turn hash taken during endTurn covers this action too.
   state.ctx.actionCount++;
+  const turnActions = state.ctx.turnActions;
+  // The teacher's injects sit outside the month's orders and its bound.
+  if (action.type !== 'inject') state.ctx.turnActions++;
   const result = applyChecked(state, action);
-  if (!result.ok) state.ctx.actionCount--;
+  if (!result.ok) {
+    state.ctx.actionCount--;
+    state.ctx.turnActions = turnActions;
+  }
   return result;
 }
 
@@ -97,6 +119,8 @@ function applyChecked(state: GameState, a: Action): Result<void> {
       if (bad) return { ok: false, error: bad };
       if (openOffersFrom(state, a.seat) >= state.rules.trade.maxOpenOffers)
         return err('too-many-offers', `${name(state, a.seat)} already has ${state.rules.trade.maxOpenOffers} open offers`);
+      const many = tooManyThisTurn(state, a.seat);
+      if (many) return many;
       makeOffer(state, a.seat, a.to, a.give, a.get, a.turns, cleanNote(a.note));
       return OK;
     }
@@ -132,6 +156,8 @@ function applyChecked(state: GameState, a: Action): Result<void> {
       const o = found.value;
       const bad = checkOffer(state, a.seat, o.from, a.give, a.get, a.turns) ?? checkCanPay(state, a.seat, a.give, 'give');
       if (bad) return { ok: false, error: bad };
+      const many = tooManyThisTurn(state, a.seat);
+      if (many) return many;
       o.status = 'countered';
       makeOffer(state, a.seat, o.from, a.give, a.get, a.turns, cleanNote(a.note), o.id);
       return OK;

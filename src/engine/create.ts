@@ -4,8 +4,8 @@ import { computeMetrics } from './metrics';
 import { fireEvents } from './events';
 import { refreshEstimates } from './intel';
 import { openRng, seedRng } from './rng';
-import { emptyStocks } from './stocks';
-import { CAPITALS, type Capital, type GameOptions, type GameState, type Rules } from './types';
+import { clamp, emptyStocks, toCount } from './stocks';
+import { CAPITALS, ITEMS, type Capital, type GameOptions, type GameState, type Rules } from './types';
 import { ENGINE_VERSION } from './version';
 
 export function createGame(rules: Rules, options: GameOptions): GameState {
@@ -15,7 +15,9 @@ export function createGame(rules: Rules, options: GameOptions): GameState {
   const uncertainty = {} as GameState['uncertainty'];
   const estimates = {} as GameState['estimates'];
   for (const c of CAPITALS) {
-    stocks[c] = { ...emptyStocks(), ...rules.capitals[c].stocks };
+    stocks[c] = emptyStocks();
+    // Numbers enter the engine here: whatever the rules hold, stocks start as whole, finite counts.
+    for (const item of ITEMS) stocks[c][item] = toCount(rules.capitals[c].stocks[item] ?? 0);
     received[c] = {};
     sent[c] = {};
     estimates[c] = {};
@@ -39,6 +41,7 @@ export function createGame(rules: Rules, options: GameOptions): GameState {
       phase: 'orders',
       seat: first,
       actionCount: 0,
+      turnActions: 0,
     },
     rng: seedRng(options.seed),
     stocks,
@@ -59,10 +62,10 @@ export function createGame(rules: Rules, options: GameOptions): GameState {
     },
     sectors: rules.sectors.map((s) => ({
       id: s.id,
-      control: s.control,
-      russianTroops: s.russianTroops,
-      ukrainianTroops: s.ukrainianTroops,
-      ukrainianDrones: s.ukrainianDrones,
+      control: clamp(s.control, 0, 100),
+      russianTroops: toCount(s.russianTroops),
+      ukrainianTroops: toCount(s.ukrainianTroops),
+      ukrainianDrones: toCount(s.ukrainianDrones),
     })),
     offers: [],
     deals: [],

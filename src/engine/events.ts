@@ -5,7 +5,7 @@
 import { compareMonths, monthInTurn } from './calendar';
 import { narrowUncertainty } from './intel';
 import type { Rng } from './rng';
-import { clamp } from './stocks';
+import { clamp, toCount } from './stocks';
 import type {
   AdjustTarget,
   Condition,
@@ -84,7 +84,7 @@ export function applyEffect(state: GameState, effect: Effect): void {
     case 'stock': {
       // Events are how goods enter from outside the three capitals (aid, production shocks).
       const stocks = state.stocks[effect.capital];
-      stocks[effect.item] = Math.max(0, Math.round(stocks[effect.item] + effect.by));
+      stocks[effect.item] = toCount(stocks[effect.item] + effect.by);
       return;
     }
     case 'intel':

@@ -10,7 +10,7 @@ import { hashState } from './state-hash';
 import { driftUncertainty, refreshEstimates } from './intel';
 import { computeMetrics, kurskControl } from './metrics';
 import { openRng, roundRandom, type Rng } from './rng';
-import { bundleEntries, clamp } from './stocks';
+import { bundleEntries, clamp, toCount } from './stocks';
 import { deliverDeals, lapseOffers } from './trade';
 import { CAPITALS, type GameState, type TurnReport } from './types';
 
@@ -21,7 +21,7 @@ function collectIncome(state: GameState, rng: Rng): void {
     const scale = c === 'kyiv' ? atZero + ((atFull - atZero) * state.politics.support) / 100 : 1;
     for (const [item, n] of bundleEntries(state.rules.capitals[c].income)) {
       const stock = state.stocks[c];
-      stock[item] = Math.max(0, stock[item] + (n > 0 ? roundRandom(n * scale, rng) : n));
+      stock[item] = toCount(stock[item] + (n > 0 ? roundRandom(n * scale, rng) : n));
     }
   }
 }
@@ -60,6 +60,7 @@ export function resolveTurn(state: GameState): void {
   }
   refreshEstimates(state, rng);
   state.ctx.seat = state.rules.order[0] ?? 'pyongyang';
+  state.ctx.turnActions = 0;
   state.reports.push(report);
   state.rng = rng.save();
   state.turnHashes.push(hashState(state));

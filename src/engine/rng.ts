@@ -27,8 +27,10 @@ export function openRng(state: RngState): Rng {
  */
 export function roundRandom(expected: number, rng: Rng): number {
   if (!(expected > 0)) return 0;
-  const whole = Math.floor(expected);
-  return whole + (rng.next() < expected - whole ? 1 : 0);
+  // Counts stay finite whatever a rule multiplies (the engine's largest count is 1e12).
+  const e = expected < 1e12 ? expected : 1e12;
+  const whole = Math.floor(e);
+  return whole + (rng.next() < e - whole ? 1 : 0);
 }
 
 /** A multiplier in [1 - spread, 1 + spread] with a triangular distribution centred on 1. */

@@ -77,6 +77,7 @@ export function hashState(s: GameState): string {
   h.str(c.phase);
   h.str(c.seat);
   h.num(c.actionCount);
+  h.num(c.turnActions);
   h.num(s.rng.c);
   h.num(s.rng.s0);
   h.num(s.rng.s1);

@@ -29,10 +29,18 @@ export function isItem(value: unknown): value is Item {
 }
 
 export function isCount(n: unknown): n is number {
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 1e12;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_COUNT;
 }
 
-/** Clamp to [lo, hi]. */
+/** Largest count the engine holds: far above any real stock, far below 2^53. */
+export const MAX_COUNT = 1e12;
+
+/** Clamp to [lo, hi]; NaN becomes `lo`, so a bad number can never spread through the state. */
 export function clamp(n: number, lo: number, hi: number): number {
-  return n < lo ? lo : n > hi ? hi : n;
+  return n > lo ? (n > hi ? hi : n) : lo;
+}
+
+/** A whole count in [0, MAX_COUNT], whatever arrives (NaN, Infinity, fractions, negatives). */
+export function toCount(n: number): number {
+  return Math.round(clamp(n, 0, MAX_COUNT));
 }

@@ -83,6 +83,16 @@ export function openOffersFrom(state: GameState, who: Capital): number {
   return n;
 }
 
+export function offersMadeThisTurn(state: GameState, who: Capital): number {
+  let n = 0;
+  for (let i = state.offers.length - 1; i >= 0; i--) {
+    const o = state.offers[i]!;
+    if (o.madeOnTurn !== state.ctx.turn) break; // offers are in the order they were made
+    if (o.from === who) n++;
+  }
+  return n;
+}
+
 export function makeOffer(
   state: GameState,
   from: Capital,

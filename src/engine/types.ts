@@ -139,6 +139,14 @@ export interface TradeRules {
   maxOpenOffers: number;
 }
 
+/** Bounds on what one month may hold, so a record's replay cost is bounded too. */
+export interface LimitRules {
+  /** Orders (answers included, endTurn excepted) all seats together may give in one turn. */
+  actionsPerTurn: number;
+  /** Offers and counters one capital may make in one turn. */
+  offersPerTurn: number;
+}
+
 export interface PoliticsRules {
   start: {
     scrutiny: number;
@@ -262,6 +270,7 @@ export interface Rules {
   levers: LeverRules;
   events: EventRules[];
   scoring: Record<Capital, Objective[]>;
+  limits: LimitRules;
   /** Data for the computer players (src/ai); the rules themselves never read it. */
   policies: PolicyRules;
 }
@@ -431,6 +440,8 @@ export interface TurnContext {
   seat: Capital;
   /** Number of actions applied so far, endTurn included. */
   actionCount: number;
+  /** Actions applied since the current turn began (bounded by rules.limits.actionsPerTurn). */
+  turnActions: number;
 }
 
 export interface Offer {
@@ -666,6 +677,7 @@ export interface EngineError {
     | 'not-addressed'
     | 'unknown-sector'
     | 'too-many-offers'
+    | 'too-many-actions'
     | 'unknown-event'
     | 'event-fired'
     | 'bad-value';

@@ -118,7 +118,7 @@ export function fixtureGameState(): GameState {
     rules: RULES,
     seed: 'fixture',
     figureChoices: { default: 'central' },
-    ctx: { turn: 5, date: '2025-02', phase: 'orders', seat: 'kyiv', actionCount: 0 },
+    ctx: { turn: 5, date: '2025-02', phase: 'orders', seat: 'kyiv', actionCount: 0, turnActions: 0 },
     rng: { c: 1, s0: 0.1, s1: 0.2, s2: 0.3 },
     stocks: byCapital((c) => VIEWED_RULES.capitals[c].stocks),
     expedition: {

@@ -158,6 +158,7 @@ export function resolveScenario(
       cites: [...e.cites],
     })),
     scoring,
+    limits: { ...scenario.limits },
     policies: resolvePolicies(scenario, ledger, choices),
   };
 }

@@ -398,6 +398,27 @@ export const TradeSchema = z
   })
   .describe('Trade rules: routes, offers and deliveries.');
 
+export const LimitsSchema = z
+  .strictObject({
+    actionsPerTurn: z
+      .int()
+      .min(20)
+      .max(2000)
+      .default(300)
+      .describe(
+        'Most orders all seats together may give in one turn (answers to offers included, ending a turn excepted); 20-2000, default 300.',
+      ),
+    offersPerTurn: z
+      .int()
+      .min(1)
+      .max(100)
+      .default(8)
+      .describe('Most offers and counter-offers one capital may make in one turn; 1-100, default 8.'),
+  })
+  .describe(
+    'Bounds on one month, so that a game record stays cheap to replay and check. The defaults suit every built-in scenario.',
+  );
+
 const byStance = (what: string) =>
   z
     .strictObject({
@@ -879,6 +900,7 @@ export const ScenarioSchema = z
     levers: LeversSchema,
     events: z.array(EventSchema).default([]).describe('Events from the sources, in any order.'),
     scoring: ScoringSchema,
+    limits: LimitsSchema.default({ actionsPerTurn: 300, offersPerTurn: 8 }),
     policies: PoliciesSchema.optional(),
   })
   .meta({

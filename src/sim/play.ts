@@ -2,7 +2,7 @@
  * Plays whole games with computer players on the engine's fast path: one plain state, mutated
  * in place, no immer, no copies. Used by the batch runner, the CLI, tests and the server.
  */
-import { getBot } from '../ai';
+import { computerReactions, getBot } from '../ai';
 import {
   applyInPlace,
   createGame,
@@ -39,9 +39,41 @@ export function playGame(rules: Rules, options: PlayOptions): Played {
   return { state, actions, refused };
 }
 
+/** Passes of answers after one action: counters between two computers end well within it. */
+const MAX_REACTION_PASSES = 8;
+
 /**
- * Lets bots play every seat they hold, mutating `state`, until the game ends or it is the turn
- * of a seat that `isHuman` claims. Returns how many orders were refused.
+ * Applies the computer seats' answers to every open offer addressed to them (src/ai/reactions.ts),
+ * and to the counter-offers those answers provoke between computers, until nothing waits for a
+ * computer. An answer the engine refuses (the seat no longer holds what it offered) becomes a
+ * refusal, so an offer never waits for ever. Returns how many answers were refused.
+ */
+export function playReactions(state: GameState, seats: Seats, log: Action[], keepLog = true): number {
+  let refused = 0;
+  for (let pass = 0; pass < MAX_REACTION_PASSES; pass++) {
+    const answers = computerReactions(state, seats);
+    if (answers.length === 0) break;
+    for (const a of answers) {
+      if (applyInPlace(state, a).ok) {
+        if (keepLog) log.push(a);
+        continue;
+      }
+      refused++;
+      if (a.type === 'reject' || !('offerId' in a)) continue;
+      const no: Action = { type: 'reject', seat: a.seat as Capital, offerId: a.offerId, reason: `${state.rules.capitals[a.seat as Capital].name} cannot take this up now` };
+      if (applyInPlace(state, no).ok && keepLog) log.push(no);
+    }
+  }
+  return refused;
+}
+
+/**
+ * The one driver of computer seats, used by the batch runner, the game store and the server's
+ * verification: first the computer seats answer whatever offers wait for them (within the
+ * month), then bots play every seat they hold, mutating `state`, until the game ends or it is
+ * the turn of a seat that `isHuman` claims. Every offer a bot makes is answered at once by a
+ * computer addressee. Deterministic: the same state and seats give the same actions.
+ * Returns how many orders were refused.
  */
 export function playBots(
   state: GameState,
@@ -50,7 +82,7 @@ export function playBots(
   isHuman: (seat: Capital) => boolean,
   keepLog = true,
 ): number {
-  let refused = 0;
+  let refused = playReactions(state, seats, log, keepLog);
   while (state.ctx.phase !== 'over' && !isHuman(state.ctx.seat)) {
     const seat = state.ctx.seat;
     const turn = state.ctx.turn;
@@ -61,6 +93,7 @@ export function playBots(
       const r = applyInPlace(state, a);
       if (r.ok) {
         if (keepLog) log.push(a);
+        if (a.type === 'offer' || a.type === 'counter') refused += playReactions(state, seats, log, keepLog);
       } else refused++;
     }
     // A bot that forgot to end its turn must not stall the game.

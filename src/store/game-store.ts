@@ -22,7 +22,8 @@ import {
   type Rules,
   type TurnReport,
 } from '../engine';
-import { playBots } from '../sim/play';
+import { computerReactions } from '../ai';
+import { playBots, playReactions } from '../sim/play';
 import { loadSave, makeSave, originOf, SAVE_KEY, type GameOrigin, type KeyValueStorage, type SaveProblem, type SeatKind } from './save';
 
 export interface Session {
@@ -120,6 +121,19 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
         });
       }
 
+      /** Computer seats answer the offers that reach them at once: several rounds fit in a month. */
+      function react(): void {
+        const s = get().session;
+        if (!s || computerReactions(s.state, s.seats).length === 0) return;
+        const copy = cloneState(s.state);
+        const log = [...s.actions];
+        playReactions(copy, s.seats, log);
+        set((d) => {
+          d.session!.state = castDraft(copy);
+          d.session!.actions = castDraft(log);
+        });
+      }
+
       return {
         session: null,
         handoff: null,
@@ -161,7 +175,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           if (action.type === 'endTurn') {
             if (after.state.reports.length > turnsBefore) set({ pendingReport: after.state.reports[after.state.reports.length - 1]! });
             advance();
-          }
+          } else react();
           save(get().session!);
           return null;
         },
@@ -174,7 +188,10 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
         undo() {
           const s = get().session;
           if (!s || !s.seatStart || !get().canUndo()) return false;
-          const keep = s.actions.slice(0, s.actions.length - 1);
+          // The seat's last order goes, with the computer's answers that followed it.
+          let last = s.actions.length - 1;
+          while (last > s.seatStart.logLength && s.actions[last]!.seat !== s.state.ctx.seat) last--;
+          const keep = s.actions.slice(0, last);
           const state = cloneState(s.seatStart.state);
           for (const a of keep.slice(s.seatStart.logLength)) applyInPlace(state, a);
           set((d) => {
@@ -221,9 +238,9 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           advance();
           // Orders the seat gave before the reload are still uncommitted: keep them undoable.
           const after = get().session!;
-          const seat = after.state.ctx.seat;
           let start = after.actions.length;
-          while (start > 0 && after.actions[start - 1]!.seat === seat && after.actions[start - 1]!.type !== 'endTurn') start--;
+          // The computer's answers to this seat's offers sit among its orders: step over them too.
+          while (start > 0 && after.actions[start - 1]!.type !== 'endTurn' && after.actions[start - 1]!.seat !== 'teacher') start--;
           if (after.state.ctx.phase !== 'over' && start < after.actions.length) {
             const base = createGame(file.rules, { seed: file.seed, figureChoices: file.figureChoices });
             for (const a of after.actions.slice(0, start)) applyInPlace(base, a);

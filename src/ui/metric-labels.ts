@@ -51,3 +51,43 @@ export const METRIC_LABEL: Record<string, string> = {
 export function metricLabel(id: string): string {
   return METRIC_LABEL[id] ?? id;
 }
+
+/** Human names of the engine items, for labels and screen readers. */
+export const ITEM_LABEL: Record<string, string> = {
+  troops: 'Troops',
+  ammunition: 'Ammunition',
+  oil: 'Oil',
+  food: 'Food',
+  currency: 'Hard currency',
+  workers: 'Workers',
+  unCover: 'UN Security Council cover',
+  drones: 'Drones',
+  droneOperators: 'Drone operators',
+  evidence: 'Evidence',
+  'tech.missile': 'Missile technology',
+  'tech.drone': 'Drone technology',
+  'tech.airDefence': 'Air-defence technology',
+  'tech.nuclear': 'Nuclear technology',
+  'tech.cyber': 'Cyber technology',
+};
+
+/**
+ * An item's name inside a sentence: "hard currency", "nuclear technology", but "UN Security
+ * Council cover" keeps its capitals (only a lone leading capital is lowered).
+ */
+export function itemNoun(item: string): string {
+  const l = ITEM_LABEL[item];
+  if (l === undefined) return 'items';
+  return /^[A-Z][a-z]/.test(l) ? l.charAt(0).toLowerCase() + l.slice(1) : l;
+}
+
+/**
+ * Computer players explain their answers with the engine's item keys ("values 3 tech.nuclear
+ * above …"). Their notes are part of the game record, so the words are put in where they are
+ * shown: every known key becomes its name.
+ */
+export function itemKeysInWords(text: string): string {
+  return text.replace(/\b(?:tech\.[A-Za-z]+|unCover|droneOperators)\b/g, (key) =>
+    Object.hasOwn(ITEM_LABEL, key) ? itemNoun(key) : key,
+  );
+}

@@ -23,7 +23,7 @@ import {
   type Seats,
 } from '../../src/engine';
 import { stillActing } from '../../src/ai/search';
-import { playGame } from '../../src/sim/play';
+import { playGame, playReactions } from '../../src/sim/play';
 import { builtInRules, HISTORICAL_SEATS } from '../helpers/rules';
 
 const rules = builtInRules();
@@ -127,7 +127,9 @@ describe('plans', () => {
         expect(planOrders(s, who, HISTORICAL)).toEqual(historicalBot.decide(s, who));
         for (const act of planOrders(s, who, HISTORICAL)) {
           if (s.ctx.seat !== who || s.ctx.turn !== turn) break;
-          applyInPlace(s, act);
+          // Computer addressees answer offers at once, as in every computer game.
+          if (applyInPlace(s, act).ok && (act.type === 'offer' || act.type === 'counter'))
+            playReactions(s, HISTORICAL_SEATS, []);
         }
       }
       expect(s.turnHashes).toEqual(a.state.turnHashes);

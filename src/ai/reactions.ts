@@ -1,0 +1,37 @@
+/**
+ * The computer bargains within the month. Whenever an offer reaches a seat the computer holds,
+ * that seat answers at once (accept, counter with a price and a one-line reason, or refuse), so
+ * a student can go several rounds with it before ending the turn. Every answer is an ordinary
+ * action in the log: records replay and verify like any other move.
+ *
+ * `computerReactions` is the pure question "which answers do the computer seats give now?";
+ * src/sim/play.ts (`playBots`) applies them for the batch runner, the game store and the server.
+ */
+import { CAPITALS, type Action, type Capital, type GameState, type Seats } from '../engine';
+import { answerOffer } from './judge';
+import { getBot } from './registry';
+
+/** Whether a seat label names a computer player that answers offers within the month. */
+export function reactsWithinTurn(label: string | undefined): boolean {
+  if (label === undefined) return false;
+  return getBot(label)?.tradeStyle !== undefined;
+}
+
+/**
+ * The answers computer seats give now: one per open offer addressed to a seat the computer
+ * holds, in the order the offers were made. Empty when nothing waits for a computer.
+ */
+export function computerReactions(state: Readonly<GameState>, seats: Readonly<Seats>): Action[] {
+  if (state.ctx.phase === 'over') return [];
+  const out: Action[] = [];
+  for (const o of state.offers) {
+    if (o.status !== 'open') continue;
+    const seat: Capital = o.to;
+    if (!CAPITALS.includes(seat)) continue;
+    const bot = getBot(seats[seat]);
+    const style = bot?.tradeStyle?.(seat);
+    if (style === undefined) continue;
+    out.push(answerOffer(state, seat, o, style));
+  }
+  return out;
+}
