@@ -23,6 +23,7 @@ import {
   type FigureChoices,
   type GameRecord,
   type GameState,
+  type InjectAction,
   type Rules,
   type Seats,
 } from '../../engine';
@@ -37,7 +38,9 @@ export type LogEntry =
   /** A student's order (its client id makes a resent order idempotent). */
   | { kind: 'order'; seat: Capital; id: string; action: Order }
   /** A student takes a computer seat; it becomes theirs when the current month ends. */
-  | { kind: 'claim'; seat: Capital };
+  | { kind: 'claim'; seat: Capital }
+  /** The teacher's inject (issue 12): applies at once, outside the seat order. */
+  | { kind: 'teacher'; action: InjectAction };
 
 export type Control = 'human' | 'computer';
 
@@ -183,6 +186,14 @@ export class RoomGame {
       }
       case 'order':
         return this.order(entry, out);
+      case 'teacher': {
+        if (!this.state || this.over) return out;
+        const r = applyInPlace(this.state, entry.action);
+        if (r.ok) this.actions.push(entry.action);
+        this.previews.clear();
+        out.changed = 'all';
+        return out;
+      }
     }
   }
 
