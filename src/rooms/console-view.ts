@@ -136,3 +136,13 @@ export type ConsoleCommandBody = z.infer<typeof consoleCommandSchema>;
 export const ONE_ROOM_COMMANDS: ReadonlySet<ConsoleCommandBody['kind']> = new Set(['hide', 'mute']);
 
 export const consoleTarget = z.union([roomIdSchema, z.literal('all')]);
+
+/**
+ * Frames issue 12 adds for a seat's device: a new message for it, its whole readable archive
+ * (after welcome, a hide, a mute, and at the debrief when every message is revealed), and the
+ * turn clock whenever the teacher changes it.
+ */
+export type SeatExtraMessage =
+  | { type: 'message'; message: RoomMessage }
+  | { type: 'messages'; messages: RoomMessage[]; muted: boolean }
+  | { type: 'clock'; deadline: number | null; paused: boolean; now: number };
