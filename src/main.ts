@@ -23,6 +23,7 @@ import {
   SAVE_KEY,
   type GameOrigin,
   type KeyValueStorage,
+  type LessonLength,
   type SaveProblem,
 } from './store';
 import { resolveScenario } from './scenario';
@@ -41,7 +42,7 @@ import {
   loadScenarioUrl,
   type ScenarioOption,
 } from './ui/scenarios';
-import { mountSetup, randomSeed } from './ui/setup';
+import { canShorten, mountSetup, randomSeed } from './ui/setup';
 import { turnInfoText } from './ui/gameScreen';
 import { openReader } from './ui/dialog';
 import { applyTheme } from './ui/theme';
@@ -138,13 +139,16 @@ function startApp(): void {
    * reload lands on the same game: the start-up below resumes a saved game whose origin matches
    * the link instead of opening the class's setup or the fork dialog again.
    */
-  function showOriginInUrl(origin: GameOrigin | undefined): void {
+  function showOriginInUrl(origin: GameOrigin | undefined, lesson?: LessonLength): void {
     const next = new URLSearchParams();
     for (const keep of ['test', 'renderer']) {
       const v = params.get(keep);
       if (v !== null) next.set(keep, v);
     }
-    if (origin?.kind === 'class') next.set('class', origin.code);
+    if (origin?.kind === 'class') {
+      next.set('class', origin.code);
+      if (lesson === 'short') next.set('lesson', 'short');
+    }
     if (origin?.kind === 'fork') {
       next.set('fork', origin.result);
       next.set('turn', String(origin.turn));
@@ -291,8 +295,15 @@ function startApp(): void {
       problems?: { fileName: string; lines: string[] };
       seed?: string;
       figures?: FigureChoice;
-      fixed?: { note: string; scenario: boolean; seed: boolean; figures: boolean };
+      fixed?: {
+        note: string;
+        scenario: boolean;
+        seed: boolean;
+        figures: boolean;
+        lesson?: boolean;
+      };
       origin?: GameOrigin;
+      lesson?: LessonLength;
     } = {},
   ): Promise<void> {
     clearScreen();
@@ -325,6 +336,7 @@ function startApp(): void {
             seats: choice.seats,
             ...(choice.option.builtIn ? {} : { scenarioText: choice.option.text }),
             ...(opts.origin ? { origin: opts.origin } : {}),
+            ...(choice.lesson === 'short' ? { lesson: 'short' as const } : {}),
           });
           showGame();
         },
@@ -337,6 +349,7 @@ function startApp(): void {
         problems: opts.problems ?? null,
         ...(opts.figures ? { figures: opts.figures } : {}),
         ...(opts.fixed ? { fixed: opts.fixed } : {}),
+        ...(opts.lesson ? { lesson: opts.lesson } : {}),
       },
     );
     screen = setup;
@@ -349,7 +362,7 @@ function startApp(): void {
     const s = store.getState().session;
     if (!s) return showMenu();
     clearScreen();
-    showOriginInUrl(s.origin);
+    showOriginInUrl(s.origin, s.lesson);
     if (s.state.ctx.phase === 'over') return void showDebrief();
     setScreen(app, 'game');
     screen = mountPlay({
@@ -435,7 +448,10 @@ function startApp(): void {
       ledger: getLedger(),
       playerSeats: CAPITAL_IDS.filter((c) => s.seats[c] === 'human'),
       // A class game's New game stays in the class: its scenario, seed and figures again.
-      onNewGame: () => void (s.origin?.kind === 'class' ? joinClass(s.origin.code) : showSetup()),
+      onNewGame: () =>
+        void (s.origin?.kind === 'class'
+          ? joinClass(s.origin.code, s.lesson ?? null)
+          : showSetup()),
       onMenu: () => {
         store.getState().quit();
         showMenu();
@@ -537,7 +553,7 @@ function startApp(): void {
   }
 
   // --- A class link: the teacher's scenario, seed and figures ---------------------------------
-  async function joinClass(code: string): Promise<void> {
+  async function joinClass(code: string, lessonParam: string | null): Promise<void> {
     showMenu();
     const say = (text: string, kind: 'info' | 'error' = 'info') => menu?.setMessage(text, kind);
     say(`Opening class ${code}…`);
@@ -576,10 +592,13 @@ function startApp(): void {
       return;
     }
     const figures = info.figureChoices?.default;
+    // The class link may carry the lesson length the teacher chose (`&lesson=short`).
+    const short = lessonParam === 'short' && canShorten(option.loaded.scenario);
     const fixedParts = [
       'the scenario',
       info.seed !== null ? 'the seed' : null,
       figures ? 'the figures' : null,
+      short ? 'a short lesson' : null,
     ].filter((x): x is string => x !== null);
     await showSetup({
       extra: option,
@@ -590,8 +609,10 @@ function startApp(): void {
         scenario: true,
         seed: info.seed !== null,
         figures: !!figures,
+        lesson: short,
       },
       origin: { kind: 'class', code: info.code },
+      ...(short ? { lesson: 'short' as const } : {}),
     });
   }
 
@@ -614,7 +635,7 @@ function startApp(): void {
   } else if (forkId) {
     void forkFromResult(forkId, turnParam);
   } else if (classCode) {
-    void joinClass(classCode.trim());
+    void joinClass(classCode.trim(), params.get('lesson'));
   } else if (scenarioUrl) {
     showMenu();
     (menu as MenuHandle | null)?.setMessage('Loading the scenario from the link…');
