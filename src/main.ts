@@ -451,7 +451,7 @@ function startApp(): void {
   // --- Fork from a stored result -------------------------------------------------------------
   async function forkFromResult(id: string, turn: number): Promise<void> {
     showMenu();
-    menu?.setMessage(`Opening result ${id} at turn ${turn}…`);
+    menu?.setMessage(`Opening the stored game to continue it from turn ${turn}…`);
     interface ForkAnswer {
       record: GameRecord;
       scenario?: { id: string; hash: string; builtIn?: boolean };
@@ -469,7 +469,7 @@ function startApp(): void {
       data = (await res.json()) as ForkAnswer;
     } catch (e) {
       menu?.setMessage(
-        `Could not open result ${id} to continue it from turn ${turn}: ${e instanceof Error && e.message !== 'Failed to fetch' ? e.message : 'the results server cannot be reached'}. Check the link, or start a new game.`,
+        `Could not open the stored game to continue it from turn ${turn}: ${e instanceof Error && e.message !== 'Failed to fetch' ? e.message : 'the results server cannot be reached'}. Check the link, or start a new game.`,
         'error',
       );
       return;
@@ -485,7 +485,7 @@ function startApp(): void {
     }
     if (!option) {
       menu?.setMessage(
-        `The scenario of result ${id} (${record.scenario.id}) is not available in this game.`,
+        'The scenario of this stored game is not available in this version of the game.',
         'error',
       );
       return;
@@ -494,7 +494,7 @@ function startApp(): void {
     const wasHuman = CAPITAL_IDS.find((c) => record.seats[c] === 'human') ?? 'pyongyang';
     const hadSave = store.getState().hasSave();
     openChoice({
-      title: `Continue result ${id} from turn ${turn}`,
+      title: `Continue this game from turn ${turn}`,
       body: h(
         'div',
         {},
@@ -527,7 +527,7 @@ function startApp(): void {
                 result: id,
                 turn,
               });
-            if (err) menu?.setMessage(`Could not continue result ${id}: ${err}`, 'error');
+            if (err) menu?.setMessage(`Could not continue the stored game: ${err}`, 'error');
             else setTimeout(() => showGame(), 0);
           },
         })),

@@ -156,6 +156,34 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('room_messages').ifExists().execute();
     },
   },
+  // Issue 12: the turn clock, class-wide (the deadline per turn, paused) and per room (when the
+  // current turn ends, who ended it when), so a restart keeps every deadline and pause.
+  '0012_room_turn_clocks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('class_clocks')
+        .addColumn('class_code', 'text', (c) => c.primaryKey())
+        .addColumn('turn_ms', 'integer')
+        .addColumn('paused', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('room_clocks')
+        .addColumn('room_id', 'text', (c) => c.primaryKey())
+        .addColumn('class_code', 'text', (c) => c.notNull())
+        .addColumn('turn', 'integer', (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addColumn('clock', 'text', (c) => c.notNull())
+        .addColumn('ended', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('room_clocks_class').on('room_clocks').column('class_code').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('room_clocks').ifExists().execute();
+      await db.schema.dropTable('class_clocks').ifExists().execute();
+    },
+  },
 };
 
 /** Kysely's MigrationProvider over the in-code list above. */

@@ -134,6 +134,28 @@ export interface RoomMutesTable {
   created_at: number;
 }
 
+/** The class-wide turn clock (issue 12): the deadline per turn, and whether every room is paused. */
+export interface ClassClocksTable {
+  class_code: string;
+  turn_ms: number | null;
+  paused: number;
+  updated_at: number;
+}
+
+/** A room's turn clock (issue 12). */
+export interface RoomClocksTable {
+  room_id: string;
+  class_code: string;
+  /** The turn this clock is running for. */
+  turn: number;
+  started_at: number;
+  /** JSON of TurnClock (src/rooms/turn-clock.ts). */
+  clock: string;
+  /** JSON: when each seat ended this turn ({capital: ms}). */
+  ended: string;
+  updated_at: number;
+}
+
 export interface Database {
   scenarios: ScenariosTable;
   classes: ClassesTable;
@@ -144,4 +166,6 @@ export interface Database {
   room_log: RoomLogTable;
   room_messages: RoomMessagesTable;
   room_mutes: RoomMutesTable;
+  class_clocks: ClassClocksTable;
+  room_clocks: RoomClocksTable;
 }

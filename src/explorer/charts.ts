@@ -215,7 +215,10 @@ export function renderHistogram(
 
 export interface TornadoRow {
   figure: string;
+  /** The figure in words: what the sources claim and the range tried (the table's row). */
   label: string;
+  /** The range tried, e.g. "10,000–12,000 soldiers" (the chart's row, where space is short). */
+  short: string;
   low: number;
   central: number;
   high: number;
@@ -230,7 +233,8 @@ export function tornadoRows(rows: readonly SensitivityRow[], metric: string): To
       const high = r.high[metric] ?? 0;
       return {
         figure: r.figure.id,
-        label: `${r.figure.id} (${fmt(r.figure.low)} – ${fmt(r.figure.high)}${r.figure.unit ? ` ${r.figure.unit}` : ''})`,
+        label: `${r.figure.claim} (tried at ${fmt(r.figure.low)} and ${fmt(r.figure.high)}${r.figure.unit ? ` ${r.figure.unit}` : ''})`,
+        short: `${fmt(r.figure.low)}–${fmt(r.figure.high)}${r.figure.unit ? ` ${r.figure.unit}` : ''}`,
         low,
         central: r.central[metric] ?? 0,
         high,
@@ -272,7 +276,7 @@ export function describeTornado(metric: string, rows: TornadoRow[]): string {
     return `No ranged figures: ${metricLabel(metric)} does not depend on an uncertain figure in this scenario.`;
   const parts = rows.map(
     (r) =>
-      `${r.figure}: median ${fmt(r.low)} at its low value, ${fmt(r.high)} at its high value (${signed(r.high - r.low)})`,
+      `${r.label}: median ${fmt(r.low)} at its low value, ${fmt(r.high)} at its high value (${signed(r.high - r.low)})`,
   );
   return `Effect on the median of ${metricLabel(metric)}, each figure from low to high with the others central (central: ${fmt(rows[0]!.central)}). ${parts.join('; ')}.`;
 }
@@ -296,13 +300,13 @@ export function renderTornado(metric: string, rows: TornadoRow[]): SVGSVGElement
   for (const r of g.rows) {
     const bh = TORNADO.rowHeight * 0.5;
     const y = r.y + (TORNADO.rowHeight - bh) / 2;
-    svg.append(
-      el(
-        'text',
-        { x: TORNADO.left - 10, y: y + bh / 2 + 6, class: 'rowlabel', 'text-anchor': 'end' },
-        r.figure,
-      ),
+    const rowLabel = el(
+      'text',
+      { x: TORNADO.left - 10, y: y + bh / 2 + 6, class: 'rowlabel', 'text-anchor': 'end' },
+      r.short,
     );
+    rowLabel.append(el('title', {}, r.label));
+    svg.append(rowLabel);
     const seg = (x: number, cls: string, label: string) => {
       const x0 = Math.min(x, g.centreX);
       const w = Math.max(2, Math.abs(x - g.centreX));

@@ -306,9 +306,7 @@ function card(id: string, r: ExplorerResult): HTMLElement {
   const p = r.summary.metrics[id]!;
   const mark = r.mine[id];
   const figure = h('figure', { class: 'card' });
-  figure.append(
-    h('figcaption', {}, h('span', { class: 'card-title' }, metricLabel(id)), h('code', {}, id)),
-  );
+  figure.append(h('figcaption', {}, h('span', { class: 'card-title' }, metricLabel(id))));
   figure.append(renderHistogram(id, r.completed, r.histograms[id]!, p, mark));
   const facts = h(
     'p',
@@ -404,12 +402,7 @@ function renderTable(r: ExplorerResult): void {
     const cells = [fmt(p.p10), fmt(p.p50), fmt(p.p90), fmt(p.mean)];
     if (mineCol) cells.push(r.mine[id] ? fmt(r.mine[id].value) : '');
     body.append(
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'row' }, h('code', {}, id)),
-        ...cells.map((t) => h('td', {}, t)),
-      ),
+      h('tr', {}, h('th', { scope: 'row' }, metricLabel(id)), ...cells.map((t) => h('td', {}, t))),
     );
   }
   table.append(body);
@@ -429,7 +422,7 @@ function buildResultControls(): void {
   const extra = byId<HTMLSelectElement>('extra-metric');
   extra.append(option('', '(none)', true));
   for (const id of METRIC_IDS)
-    if (!HEADLINE.includes(id)) extra.append(option(id, `${metricLabel(id)} (${id})`, false));
+    if (!HEADLINE.includes(id)) extra.append(option(id, metricLabel(id), false));
   extra.addEventListener('change', () => {
     if (!last) return;
     render(last);
@@ -444,8 +437,7 @@ function buildResultControls(): void {
       );
   });
   const tm = byId<HTMLSelectElement>('tornado-metric');
-  for (const id of METRIC_IDS)
-    tm.append(option(id, `${metricLabel(id)} (${id})`, id === 'pyongyang.killed'));
+  for (const id of METRIC_IDS) tm.append(option(id, metricLabel(id), id === 'pyongyang.killed'));
 }
 
 function showMine(): void {

@@ -353,7 +353,7 @@ function deliveryLabel(scene: Phaser.Scene, d: DeliveryReport): Phaser.GameObjec
 
 function shortLabel(item: string): string {
   const l = ITEM_LABEL[item] ?? item;
-  return l.replace(/ technology$/, ' tech').toLowerCase();
+  return l.replace(/ technology$/, ' tech').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
 }
 
 function arrowHead(

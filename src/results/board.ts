@@ -5,7 +5,7 @@
 import { deleteResult, getClass, listBoard, listScenarios, setHidden, type Run } from './api';
 import { histogram, standing, type Marker } from './chart';
 import { clear, fmt, h } from './dom';
-import { groupMetrics, metricLabel } from './labels';
+import { groupMetrics, metricLabel, playedText } from './labels';
 import { myResultIds } from './mine';
 import { sortedNumbers, type Sorted } from './stats';
 import { runsTable, type TableModeration } from './table';
@@ -62,11 +62,18 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
   const mineIds = new Set(myResultIds());
   const mineRuns = shown.filter((r) => mineIds.has(r.id));
   const latestMine: Run | undefined = mineRuns.sort((a, b) => b.createdAt - a.createdAt)[0];
+  const myCapitals = latestMine ? latestMine.played.split('+').filter((c) => c !== '') : [];
+  // Runs played as different capitals are different games: the charts compare like with like,
+  // starting with the capital of your latest run.
+  let playedAs = myCapitals[0] ?? 'all';
+  const inView = (r: Run): boolean =>
+    playedAs === 'all' ||
+    (playedAs === 'computer' ? r.played === '' : r.played.split('+').includes(playedAs));
   const columns = new Map<string, Sorted>();
   const column = (id: string): Sorted => {
     let c = columns.get(id);
     if (!c) {
-      c = sortedNumbers(shown.map((r) => board.value(r, id)));
+      c = sortedNumbers(shown.filter(inView).map((r) => board.value(r, id)));
       columns.set(id, c);
     }
     return c;
@@ -154,20 +161,27 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
     { class: 'you', 'aria-labelledby': 'you-h' },
     h('h2', { id: 'you-h' }, 'You are here'),
   );
+  /** Your latest run's scores, for the capitals you played only (the computer played the rest). */
+  const myScores = (): HTMLElement => {
+    const run = latestMine!;
+    const ids = myCapitals.map((c) => `${c}.score`).filter((id) => board.metrics.includes(id));
+    return h(
+      'p',
+      { class: 'you-scores' },
+      `Your latest run, as “${run.pseudonym}”, playing ${playedText(run.played)}: `,
+      ...ids.flatMap((id, i) => {
+        const where = standing(column(id), board.value(run, id));
+        return [
+          i > 0 ? ', ' : '',
+          `${metricLabel(id)} ${fmt(board.value(run, id))}${where ? ` (${where}${playedAs === 'all' ? '' : `, among runs played as ${playedText(playedAs === 'computer' ? '' : playedAs)}`})` : ''}`,
+        ];
+      }),
+      ids.length === 0 ? 'no capital was played by a person.' : '.',
+    );
+  };
   if (latestMine) {
     you.append(
-      h(
-        'p',
-        {},
-        `Your latest run, as “${latestMine.pseudonym}”: `,
-        ...['pyongyang.score', 'moscow.score', 'kyiv.score']
-          .filter((id) => board.metrics.includes(id))
-          .flatMap((id, i) => [
-            i > 0 ? ', ' : '',
-            `${metricLabel(id)} ${fmt(board.value(latestMine, id))} (${standing(column(id), board.value(latestMine, id))})`,
-          ]),
-        '.',
-      ),
+      myScores(),
       h(
         'p',
         {},
@@ -192,6 +206,28 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
   }
 
   const metricIds = board.metrics;
+  const playedSelect = h(
+    'select',
+    { id: 'played-as' },
+    h('option', { value: 'all' }, 'Any capital (all runs)'),
+    ...['pyongyang', 'moscow', 'kyiv'].map((c) => h('option', { value: c }, playedText(c))),
+    h('option', { value: 'computer' }, 'Computer only'),
+  ) as HTMLSelectElement;
+  playedSelect.value = playedAs;
+  playedSelect.addEventListener('change', () => {
+    playedAs = playedSelect.value;
+    columns.clear();
+    const fresh = distributions();
+    dist.replaceWith(fresh);
+    dist = fresh;
+    if (latestMine) you.querySelector('.you-scores')?.replaceWith(myScores());
+  });
+  const playedFilter = h(
+    'p',
+    { class: 'played-filter' },
+    h('label', { for: 'played-as' }, 'Charts show runs played as '),
+    playedSelect,
+  );
   let dist = distributions();
   function distributions(): HTMLElement {
     const section = h(
@@ -203,7 +239,7 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
       const grid = h('div', { class: 'chart-grid' });
       for (const id of g.ids) {
         const sorted = column(id);
-        const mineValue = latestMine ? board.value(latestMine, id) : NaN;
+        const mineValue = latestMine && inView(latestMine) ? board.value(latestMine, id) : NaN;
         const markers: Marker[] = Number.isFinite(mineValue)
           ? [{ value: mineValue, label: 'You' }]
           : [];
@@ -218,12 +254,30 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
       details.open = g.open;
       section.append(details);
     }
-    if (shown.length === 0) section.append(h('p', {}, 'No runs yet.'));
+    const n = shown.filter(inView).length;
+    section.insertBefore(
+      h(
+        'p',
+        { class: 'dist-count' },
+        n === shown.length
+          ? `All ${n} run${n === 1 ? '' : 's'}.`
+          : `${n} of the ${shown.length} runs were played as ${playedText(playedAs === 'computer' ? '' : playedAs)}.`,
+      ),
+      section.children[1] ?? null,
+    );
+    if (n === 0) section.append(h('p', {}, 'No runs yet.'));
     return section;
   }
 
   const table = runsTable(board, mineIds, tableModeration);
-  main.append(header, ...(moderationPanel ? [moderationPanel] : []), you, dist, table);
+  main.append(
+    header,
+    ...(moderationPanel ? [moderationPanel] : []),
+    you,
+    playedFilter,
+    dist,
+    table,
+  );
   if (latestMine) table.showRun?.(latestMine.id);
   main.dataset['apiMs'] = String(Math.round(tApi - t0));
   main.dataset['renderMs'] = String(Math.round(performance.now() - t0));

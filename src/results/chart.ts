@@ -4,7 +4,7 @@
  * readers (title + desc) and for the projector (a caption under it).
  */
 import { fmt, h, s } from './dom';
-import { distribution, percentile, type Distribution, type Sorted } from './stats';
+import { distribution, type Distribution, type Sorted } from './stats';
 
 export interface Marker {
   value: number;
@@ -23,11 +23,33 @@ function xScale(d: Distribution): (v: number) => number {
   return (v) => PAD.left + (span === 0 ? inner / 2 : ((v - d.min) / span) * inner);
 }
 
-/** Where a value stands, in words. */
+/**
+ * Where one run's value stands among the runs of a distribution that includes it, in words
+ * that stay true at the edges and with ties: "the lowest of 2 runs", "level with all 4 other
+ * runs", "higher than 3 of the 9 other runs, level with 2". Percentages only from 100 runs up.
+ */
 export function standing(sorted: Sorted, v: number): string {
-  const p = percentile(sorted, v);
-  if (!Number.isFinite(p)) return '';
-  return `higher than ${Math.round(p)}% of runs`;
+  const n = sorted.length;
+  if (n === 0 || !Number.isFinite(v)) return '';
+  let below = 0;
+  let equal = 0;
+  for (const x of sorted) {
+    if (x < v) below++;
+    else if (x === v) equal++;
+  }
+  if (equal === 0) return ''; // not a value of these runs
+  const others = n - 1;
+  const level = equal - 1;
+  const above = others - below - level;
+  if (others === 0) return 'the only run so far';
+  if (level === others)
+    return others === 1 ? 'level with the other run' : `level with all ${others} other runs`;
+  const tie = level > 0 ? `, level with ${level}` : '';
+  if (below === 0 && level === 0) return `the lowest of ${n} runs`;
+  if (above === 0 && level === 0) return `the highest of ${n} runs`;
+  if (below === 0) return `lower than ${above} of the ${others} other runs${tie}`;
+  if (n >= 100) return `higher than ${Math.round((below / others) * 100)}% of the other runs${tie}`;
+  return `higher than ${below} of the ${others} other runs${tie}`;
 }
 
 export function histogram(title: string, sorted: Sorted, markers: Marker[] = []): HTMLElement {
@@ -42,7 +64,12 @@ export function histogram(title: string, sorted: Sorted, markers: Marker[] = [])
     d.n === 0
       ? 'No runs yet.'
       : `${d.n} run${d.n === 1 ? '' : 's'}; median ${fmt(d.median)}; from ${fmt(d.min)} to ${fmt(d.max)}.` +
-        markers.map((m) => ` ${m.label}: ${fmt(m.value)}, ${standing(sorted, m.value)}.`).join('');
+        markers
+          .map((m) => {
+            const where = standing(sorted, m.value);
+            return ` ${m.label}: ${fmt(m.value)}${where ? `, ${where}` : ''}.`;
+          })
+          .join('');
 
   const svg = s('svg', {
     viewBox: `0 0 ${W} ${H}`,

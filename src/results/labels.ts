@@ -6,9 +6,9 @@ export const CAPITAL_NAMES: Record<string, string> = {
   kyiv: 'Kyiv',
 };
 
-import { metricLabel } from '../ui/metric-labels';
+import { itemKeysInWords, itemNoun, metricLabel } from '../ui/metric-labels';
 
-export { metricLabel };
+export { itemKeysInWords, itemNoun, metricLabel };
 
 export interface MetricGroup {
   title: string;
@@ -55,24 +55,6 @@ export function seatsText(seats: Record<string, string>): string {
   if (humans.length === 0) return 'Computer only';
   return humans.map((c) => CAPITAL_NAMES[c]).join(' + ');
 }
-
-export const ITEM_LABELS: Record<string, string> = {
-  troops: 'troops',
-  ammunition: 'ammunition',
-  oil: 'oil',
-  food: 'food',
-  currency: 'hard currency',
-  workers: 'workers',
-  unCover: 'UN cover',
-  drones: 'drones',
-  droneOperators: 'drone operators',
-  evidence: 'evidence',
-  'tech.missile': 'missile tech',
-  'tech.drone': 'drone tech',
-  'tech.airDefence': 'air-defence tech',
-  'tech.nuclear': 'nuclear tech',
-  'tech.cyber': 'cyber tech',
-};
 
 /** "pyongyang+kyiv" (the board's played column) -> "Pyongyang + Kyiv". */
 export function playedText(played: string): string {

@@ -6,6 +6,7 @@
  *   /results?id=<resultId>            one run: outcome, share link, replay (#replay-<turn>)
  *   /results?compare=<id>,<id>        two runs side by side
  *   /results?teach                    for instructors: create a class
+ *   /results?console=<code>           the teacher's console for the class's rooms (src/console)
  */
 import './results.css';
 
@@ -19,6 +20,8 @@ async function route(main: HTMLElement): Promise<void> {
   const scenario = p.get('scenario');
   const classCode = p.get('class')?.replace(/[\s-]/g, '').toUpperCase();
   if (p.has('teach')) return (await import('./teach')).renderTeach(main);
+  const consoleCode = p.get('console')?.replace(/[\s-]/g, '').toUpperCase();
+  if (consoleCode) return (await import('../console/console-page')).renderConsole(main, consoleCode);
   if (id) return (await import('./single')).renderSingle(main, id);
   if (compare) {
     const ids = compare.split(',').filter(Boolean);

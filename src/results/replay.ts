@@ -8,7 +8,8 @@ import type { Action, Bundle, GameState, Rules } from '../engine';
 import { injectHeadline } from '../engine';
 import { forkUrl, getRules, type FullResult } from './api';
 import { announce, append, clear, fmt, fmtMonth, h } from './dom';
-import { CAPITAL_NAMES, ITEM_LABELS, metricLabel } from './labels';
+import { CAPITAL_NAMES, itemNoun, metricLabel } from './labels';
+import { ITEM_LABEL } from '../ui/metric-labels';
 
 interface Timeline {
   /** starts[k]: the state at the start of turn k+1; starts[turns]: the end of the game. */
@@ -64,7 +65,7 @@ function capital(rules: Rules, c: string): string {
 export function bundleText(b: Bundle): string {
   const parts = Object.entries(b)
     .filter(([, n]) => typeof n === 'number' && n !== 0)
-    .map(([item, n]) => `${fmt(n)} ${ITEM_LABELS[item] ?? item}`);
+    .map(([item, n]) => `${fmt(n)} ${itemNoun(item)}`);
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 
@@ -191,7 +192,7 @@ function situation(state: GameState, rules: Rules): HTMLElement {
         h(
           'tr',
           {},
-          h('th', { scope: 'row' }, ITEM_LABELS[item] ?? item),
+          h('th', { scope: 'row' }, ITEM_LABEL[item] ?? item),
           ...caps.map((c) =>
             h('td', { class: 'num' }, fmt(state.stocks[c as keyof GameState['stocks']][item])),
           ),
@@ -346,7 +347,7 @@ export async function replayViewer(result: FullResult, container: HTMLElement): 
                 h(
                   'li',
                   {},
-                  `Delivery of deal #${d.dealId}, ${capital(t.rules, d.from)} → ${capital(t.rules, d.to)}: ${bundleText(d.moved)}${d.late ? ' (late)' : ''}${Object.keys(d.short).length > 0 ? `; short: ${bundleText(d.short)}` : ''}`,
+                  `Delivery of deal #${t.final.deals.find((x) => x.id === d.dealId)?.offerId ?? d.dealId}, ${capital(t.rules, d.from)} → ${capital(t.rules, d.to)}: ${bundleText(d.moved)}${d.late ? ' (late)' : ''}${Object.keys(d.short).length > 0 ? `; short: ${bundleText(d.short)}` : ''}`,
                 ),
               ),
             )

@@ -54,22 +54,3 @@ export function distribution(sorted: Sorted, maxBins = 24): Distribution {
   }
   return { n, min, max, median, bins };
 }
-
-/** Share of runs strictly below `v`, plus half of those equal (mid-rank percentile), 0-100. */
-export function percentile(sorted: Sorted, v: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const lower = (strict: boolean) => {
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (strict ? sorted[mid]! < v : sorted[mid]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const below = lower(true);
-  const equal = lower(false) - below;
-  return ((below + equal / 2) / n) * 100;
-}

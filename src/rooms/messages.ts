@@ -124,3 +124,9 @@ export class MessageRateLimit {
     for (const k of this.buckets.keys()) if (k.startsWith(prefix)) this.buckets.delete(k);
   }
 }
+
+/** "Moscow to Pyongyang and Kyiv · turn 3 · about offer 4": the line above a message. */
+export function messageHeading(m: RoomMessage, names: Record<Capital, string>): string {
+  const to = m.to.map((c) => names[c]).join(' and ');
+  return `${names[m.from]} to ${to} · turn ${m.turn}${m.offerId !== null ? ` · with offer ${m.offerId}` : ''}`;
+}

@@ -12,7 +12,10 @@
  * `error {code: 'protocol-version'}` so an old tab reloads instead of misreading frames.
  */
 import { z } from 'zod';
-import { CAPITALS, ITEMS, type Capital, type GameRecord, type GameState } from '../engine/types';
+import { CAPITALS, ITEMS, type Action, type Capital, type GameRecord, type GameState, type InjectAction } from '../engine/types';
+
+/** A capital's order (the teacher's injects are not a seat's orders). */
+export type Order = Exclude<Action, InjectAction>;
 
 export const PROTOCOL_VERSION = 1;
 
@@ -254,7 +257,8 @@ export type ServerMessage =
   | {
       type: 'update';
       room: RoomSummary;
-      view: SeatView;
+      /** Absent when only the room summary changed (another seat's waiting orders, presence). */
+      view?: SeatView;
       /** The month just resolved, when this update resolves one (devices play its animation). */
       resolved: number | null;
       /** An order of this seat the engine refused when its turn came (e.g. stocks moved by a deal). */

@@ -270,6 +270,31 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
 
   // ------------------------------------------------------------------ results
 
+  /** Whether `record` claims the turn hashes of the stored run (else it is replayed and refused). */
+  async function sameClaims(id: string, record: GameRecord): Promise<boolean> {
+    const row = await store.getResult(id);
+    if (!row) return false;
+    const stored = JSON.parse(row.record) as GameRecord;
+    return canonicalJson(stored.turnHashes) === canonicalJson(record.turnHashes);
+  }
+
+  /**
+   * The same run sent again: under the same pseudonym it is a retry (answered with the stored
+   * result); under another it is a copy of someone's game, refused.
+   */
+  function refuseCopy(
+    existing: { id: string; pseudonym: string },
+    pseudonym: string,
+    classCode: string | null,
+  ): void {
+    if (existing.pseudonym === pseudonym) return;
+    throw new ApiError(
+      409,
+      'copy-of-existing-run',
+      `this game was already submitted ${classCode ? `to class ${classCode} ` : ''}under another pseudonym (result ${existing.id}); a copy of a game cannot be submitted again under a different name`,
+    );
+  }
+
   app.post(
     '/api/results',
     {
@@ -336,7 +361,8 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
       // The same record (and class) already stored: nothing to verify again.
       const key = dedupKey(record, classCode);
       const existing = await store.findByDedupKey(key);
-      if (existing) {
+      if (existing && (await sameClaims(existing.id, record))) {
+        refuseCopy(existing, pseudonym.value, classCode);
         reply.code(200).header('location', `/api/results/${existing.id}`);
         return summaryObject(existing);
       }
@@ -366,6 +392,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         catalog.rowToStore(known, t),
       );
       catalog.remember(known);
+      if (!created) refuseCopy(stored, pseudonym.value, classCode);
       reply.code(created ? 201 : 200).header('location', `/api/results/${stored.id}`);
       return summaryObject(stored);
     },

@@ -16,6 +16,9 @@ import type { Store } from '../db/store';
 import { SCENARIOS_DIR } from '../scenario/node';
 import { apiRoutes } from './api';
 import { ApiError } from './errors';
+import { localFanout, type Fanout } from './rooms/fanout';
+import { roomRoutes } from './rooms/routes';
+import { RoomService } from './rooms/service';
 import type { ScenarioCatalog } from './scenarios';
 import type { VerifyPool } from './verify-pool';
 
@@ -47,6 +50,8 @@ export interface BuildAppOptions {
   now?: () => number;
   /** Worker threads replaying submissions (the caller closes it). */
   pool?: VerifyPool;
+  /** How rooms reach the other app servers (PostgreSQL LISTEN/NOTIFY); default: none. */
+  fanout?: Fanout;
 }
 
 export const DEFAULT_SUBMISSION_BODY_LIMIT = 2 * 1024 * 1024;
@@ -172,6 +177,22 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       writeRateLimit: rateLimit > 0 && writeRateLimit > 0 ? writeRateLimit : null,
       now,
       ...(options.pool ? { pool: options.pool } : {}),
+    });
+
+    // Class rooms (issue 11): joining, the teacher's settings, and the socket every device plays through.
+    const rooms = new RoomService({
+      store,
+      catalog,
+      fanout: options.fanout ?? localFanout(),
+      now,
+      log: (e, what) => app.log.error(e, what),
+      ...(options.pool ? { pool: options.pool } : {}),
+    });
+    app.decorate('rooms', rooms);
+    app.register(roomRoutes, {
+      service: rooms,
+      store,
+      writeRateLimit: rateLimit > 0 && writeRateLimit > 0 ? writeRateLimit : null,
     });
 
     // Retention: delete expired class data at start and then every sweepIntervalMs.

@@ -7,6 +7,7 @@ import { formatLedgerError } from '../ledger';
 import { loadLedgerFileSync } from '../ledger/node';
 import { SCENARIOS_DIR } from '../scenario/node';
 import { buildApp } from './app';
+import { pgFanout } from './rooms/fanout';
 import type { ServerConfig } from './config';
 import { ScenarioCatalog } from './scenarios';
 import { VerifyPool } from './verify-pool';
@@ -56,7 +57,13 @@ export async function createServer(
   const threads = extra.verifyThreads ?? config.verifyThreads ?? 0;
   const pool = threads > 0 ? new VerifyPool(threads) : undefined;
   await pool?.ready();
+  // Several app servers share rooms through PostgreSQL's LISTEN/NOTIFY; SQLite means one server.
+  const fanout =
+    db.kind === 'postgres' && config.databaseUrl !== undefined
+      ? await pgFanout(config.databaseUrl, (e) => console.error('rooms fan-out:', e))
+      : undefined;
   const app = buildApp({
+    ...(fanout ? { fanout } : {}),
     distDir: config.distDir,
     logger: extra.logger ?? { level: config.logLevel },
     store,
@@ -70,6 +77,7 @@ export async function createServer(
     ...(pool ? { pool } : {}),
   });
   app.addHook('onClose', async () => {
+    await fanout?.close();
     await pool?.close();
     await db.close();
   });

@@ -33,7 +33,7 @@ import { formatMonth, h } from './dom';
 import { icon, type IconName } from './icons';
 import { formatMetric, ITEM_UNIT, metricLabel } from './labels';
 import { builtInScenarios } from './scenarios';
-import { openSourceCards } from './sourceCard';
+import { sourceButton } from './sourceCard';
 import { CAPITAL_STYLE } from './theme';
 
 export interface DebriefOptions {
@@ -553,10 +553,6 @@ export function objectivesCountingSoldiers(objectives: readonly Objective[]): Ob
 // =============================================================================================
 
 /** The source card of one ledger figure, in a dialog (the game's own source cards: sourceCard.ts). */
-export function showSourceCard(figureId: string, ledger: Ledger): void {
-  openSourceCards(ledger, [figureId]);
-}
-
 function safeStorage(): KeyValue | null {
   try {
     const s = globalThis.localStorage;
@@ -942,22 +938,6 @@ function scoresSection(
   );
 }
 
-function sourceButton(ledger: Ledger, figureId: string): HTMLButtonElement {
-  const b = h(
-    'button',
-    {
-      type: 'button',
-      class: 'db-source-btn',
-      'aria-label': `Source card: ${figureId}`,
-      'data-figure': figureId,
-    },
-    h('span', { 'aria-hidden': 'true', class: 'db-source-i' }, 'i'),
-    figureId,
-  );
-  b.addEventListener('click', () => showSourceCard(figureId, ledger));
-  return b;
-}
-
 function decisionRow(state: GameState, item: DecisionItem, ledger: Ledger): HTMLElement {
   const style = CAPITAL_STYLE[item.capital];
   return h(
@@ -997,7 +977,10 @@ function decisionRow(state: GameState, item: DecisionItem, ledger: Ledger): HTML
               'p',
               { class: 'db-source-meta' },
               h('span', { class: `db-status db-status-${s.status}` }, s.status),
-              sourceButton(ledger, s.figureId),
+              sourceButton(ledger, s.figureId, undefined, {
+                status: false,
+                className: 'db-source-btn',
+              }),
             ),
           ),
         ),

@@ -14,7 +14,7 @@ import {
   type Rules,
 } from '../engine';
 import { findFigure, formatNumber, type Figure, type FigureStatus, type Ledger } from '../ledger';
-import { formatMonth } from './dom';
+import { formatMonth, plural } from './dom';
 import { ITEM_UNIT } from './labels';
 
 /** One source beside a decision: the ledger figure and a short line in our words. */
@@ -63,11 +63,6 @@ const CAPITAL_NAME: Record<Capital, string> = {
 /** 12345 -> "12,345" (locale-independent). */
 export function count(n: number): string {
   return formatNumber(Math.round(n));
-}
-
-/** "1 soldier", "2 soldiers". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count(n)} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -180,6 +175,53 @@ function ordersOf<T extends Action['type']>(
       out.push({ action: a as Extract<Action, { type: T }>, turn: ctx.turns[i] ?? 1 });
   });
   return out;
+}
+
+/**
+ * The runs of consecutive turns in which a switch was on when the turn resolved, given the
+ * orders that flipped it (the last order of a turn counts) and how the scenario set it. A
+ * reversal splits a run, so "from turn 1" is never said of a switch turned off in turn 5.
+ */
+export function onSpans(
+  orders: readonly { on: boolean; turn: number }[],
+  initial: boolean,
+  lastTurn: number,
+): { from: number; to: number }[] {
+  const setIn = new Map<number, boolean>();
+  for (const o of orders) setIn.set(o.turn, o.on);
+  const spans: { from: number; to: number }[] = [];
+  let on = initial;
+  for (let t = 1; t <= lastTurn; t++) {
+    on = setIn.get(t) ?? on;
+    const open = spans[spans.length - 1];
+    if (!on) continue;
+    if (open && open.to === t - 1) open.to = t;
+    else spans.push({ from: t, to: t });
+  }
+  return spans;
+}
+
+/** "throughout the game", "from turn 3 (December 2024)", "in turns 1–4 (…) and 8 (…)". */
+function spanWords(ctx: Ctx, spans: readonly { from: number; to: number }[]): string {
+  const last = lastTurn(ctx);
+  if (spans.length === 1 && spans[0]!.from === 1 && spans[0]!.to === last)
+    return 'throughout the game';
+  if (spans.length === 1 && spans[0]!.to === last) return `from ${turnWords(ctx, spans[0]!.from)}`;
+  const one = (sp: { from: number; to: number }) =>
+    sp.from === sp.to
+      ? `${sp.from} (${formatMonth(monthOfTurn(ctx.rules, sp.from))})`
+      : `${sp.from}–${sp.to} (${formatMonth(monthOfTurn(ctx.rules, sp.from))} to ${formatMonth(monthOfTurn(ctx.rules, sp.to))})`;
+  const parts = spans.map(one);
+  const list =
+    parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+  return `in turn${spans.length === 1 && spans[0]!.from === spans[0]!.to ? '' : 's'} ${list}`;
+}
+
+/** The last turn the game reached (the whole calendar once it is over). */
+function lastTurn(ctx: Ctx): number {
+  return ctx.state.ctx.phase === 'over'
+    ? ctx.rules.calendar.turns
+    : Math.max(1, ctx.state.ctx.turn);
 }
 
 function hasLever(ctx: Ctx, c: Capital, lever: string): boolean {
@@ -491,13 +533,15 @@ function pairing(ctx: Ctx): DecisionItem | null {
   const c: Capital = 'moscow';
   if (!ctx.humans.has(c) || !hasLever(ctx, c, 'pairing')) return null;
   const who = subject(ctx, c);
-  const on = ordersOf(ctx, c, 'setPairing').find((o) => o.action.on);
-  let text: string;
-  if (on)
-    text = `${who} paired North Korean units with Russian drone operators from ${turnWords(ctx, on.turn)}.`;
-  else if (ctx.rules.levers.pairing)
-    text = 'North Korean units were paired with Russian drone operators from the start.';
-  else text = `${who} never paired North Korean units with Russian drone operators.`;
+  const spans = onSpans(
+    ordersOf(ctx, c, 'setPairing').map((o) => ({ on: o.action.on, turn: o.turn })),
+    ctx.rules.levers.pairing,
+    lastTurn(ctx),
+  );
+  const on = spans[0] ? { turn: spans[0].from } : undefined;
+  const text = on
+    ? `${who} paired North Korean units with Russian drone operators ${spanWords(ctx, spans)}.`
+    : `${who} never paired North Korean units with Russian drone operators.`;
   return item(
     ctx,
     'moscow.pairing',
@@ -639,13 +683,16 @@ function publicise(ctx: Ctx): DecisionItem | null {
 function targeting(ctx: Ctx): DecisionItem | null {
   const c: Capital = 'kyiv';
   if (!ctx.humans.has(c) || !hasLever(ctx, c, 'targeting')) return null;
-  const on = ordersOf(ctx, c, 'setTargeting').find((o) => o.action.on);
+  const spans = onSpans(
+    ordersOf(ctx, c, 'setTargeting').map((o) => ({ on: o.action.on, turn: o.turn })),
+    ctx.rules.levers.targetNorthKoreans,
+    lastTurn(ctx),
+  );
+  const on = spans[0] ? { turn: spans[0].from } : undefined;
   const who = subject(ctx, c);
   const text = on
-    ? `${who} aimed drones at North Korean units from ${turnWords(ctx, on.turn)}.`
-    : ctx.rules.levers.targetNorthKoreans
-      ? 'Drones were aimed at North Korean units from the start.'
-      : `${who} never singled out North Korean units for drone strikes.`;
+    ? `${who} aimed drones at North Korean units ${spanWords(ctx, spans)}.`
+    : `${who} never singled out North Korean units for drone strikes.`;
   return item(
     ctx,
     'kyiv.targeting',
@@ -697,10 +744,18 @@ function posture(ctx: Ctx): DecisionItem | null {
   const c: Capital = 'kyiv';
   if (!ctx.humans.has(c) || !hasLever(ctx, c, 'posture')) return null;
   const who = subject(ctx, c);
-  const out = ordersOf(ctx, c, 'setPosture').find((o) => o.action.posture === 'withdraw');
+  const spans = onSpans(
+    ordersOf(ctx, c, 'setPosture').map((o) => ({
+      on: o.action.posture === 'withdraw',
+      turn: o.turn,
+    })),
+    ctx.rules.levers.posture === 'withdraw',
+    lastTurn(ctx),
+  );
+  const out = spans[0] ? { turn: spans[0].from } : undefined;
   const held = m(ctx, 'kyiv.kurskHeld');
   const text = out
-    ? `${who} began pulling back from the Kursk salient in ${turnWords(ctx, out.turn)}; Ukraine held ${held}% of it at the end.`
+    ? `${who} pulled back from the Kursk salient ${spanWords(ctx, spans)}; Ukraine held ${held}% of it at the end.`
     : `${who} held on to the salient as a bargaining chip; Ukraine held ${held}% of it at the end.`;
   return item(
     ctx,

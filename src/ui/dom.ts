@@ -43,6 +43,11 @@ export function formatCount(n: number): string {
   return numberFormat.format(Math.round(n));
 }
 
+/** "1 soldier", "2 soldiers", "1 point". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${Math.abs(n) === 1 ? one : many}`;
+}
+
 const monthFormat = new Intl.DateTimeFormat('en-GB', {
   month: 'long',
   year: 'numeric',

@@ -54,28 +54,7 @@ export const ITEM_ICON: Record<string, IconName> = {
   'tech.cyber': 'tech-cyber',
 };
 
-/** Human names of the engine items, for labels and screen readers. */
-export const ITEM_LABEL: Record<string, string> = {
-  troops: 'Troops',
-  ammunition: 'Ammunition',
-  oil: 'Oil',
-  food: 'Food',
-  currency: 'Hard currency',
-  workers: 'Workers',
-  unCover: 'UN Security Council cover',
-  drones: 'Drones',
-  droneOperators: 'Drone operators',
-  evidence: 'Evidence',
-  prisoners: 'North Korean prisoners',
-  pows: 'Ukrainian prisoners of war',
-  ground: 'Kursk ground',
-  pause: 'Months of pause',
-  'tech.missile': 'Missile technology',
-  'tech.drone': 'Drone technology',
-  'tech.airDefence': 'Air-defence technology',
-  'tech.nuclear': 'Nuclear technology',
-  'tech.cyber': 'Cyber technology',
-};
+export { ITEM_LABEL } from './metric-labels';
 
 /** The raw SVG markup of an icon. */
 export function iconSvg(name: IconName): string {

@@ -5,9 +5,9 @@
 import type { Action, Bundle, Capital, GameState, Item } from '../engine/types';
 import { injectHeadline } from '../engine';
 import { formatCount } from './dom';
-import { ITEM_LABEL } from './icons';
+import { ITEM_LABEL, itemNoun } from './metric-labels';
 
-export { metricLabel, METRIC_LABEL } from './metric-labels';
+export { metricLabel, METRIC_LABEL, itemNoun, itemKeysInWords } from './metric-labels';
 
 export const CAPITAL_IDS: readonly Capital[] = ['pyongyang', 'moscow', 'kyiv'];
 
@@ -41,15 +41,13 @@ export function itemLabel(item: string): string {
 export function bundleText(b: Bundle): string {
   const parts = Object.entries(b)
     .filter(([, n]) => (n ?? 0) > 0)
-    .map(([item, n]) => `${formatCount(n ?? 0)} ${itemLabel(item).toLowerCase()}`);
+    .map(([item, n]) => `${formatCount(n ?? 0)} ${itemNoun(item)}`);
   return parts.length ? parts.join(', ') : 'nothing';
 }
 
 export function bundleIsEmpty(b: Bundle): boolean {
   return !Object.values(b).some((n) => (n ?? 0) > 0);
 }
-
-
 
 /** A metric value as shown: whole numbers with separators, one decimal for 0-100 scales. */
 export function formatMetric(id: string, v: number): string {

@@ -224,12 +224,45 @@ export function freshNewsCount(state: GameState, seat: Capital): number {
 }
 
 /**
+ * A North Korean count as `viewer` may know it. Pyongyang keeps some of its numbers secret
+ * (ESTIMATED_METRICS): Pyongyang sees the count, another capital sees its Intel range, and the
+ * pass-the-device screen (no viewer) sees neither.
+ */
+function knownCount(
+  state: GameState,
+  viewer: Capital | null,
+  metric: string,
+  truth: number,
+): number | Range | null {
+  if (viewer === 'pyongyang' || !ESTIMATED_METRICS.pyongyang.includes(metric)) return truth;
+  return (viewer && state.estimates[viewer]?.[metric]) || null;
+}
+
+type Range = { low: number; high: number };
+
+function rangeText(r: Range | null): string {
+  if (!r) return 'secret';
+  return r.low === r.high ? formatCount(r.low) : `${formatCount(r.low)}–${formatCount(r.high)}`;
+}
+
+/**
  * The human-cost ledger as a strip that stays on screen: North Korean soldiers sent, killed,
  * wounded, captured, families at risk, and all deaths; beside them what the sources report.
+ * Numbers Pyongyang keeps secret show as the viewer's estimate, marked as such.
  */
-export function humanCostStrip(state: GameState, ledger: Ledger): HTMLElement {
+export function humanCostStrip(
+  state: GameState,
+  ledger: Ledger,
+  viewer: Capital | null,
+): HTMLElement {
   const hc = state.human;
-  const all = hc.killed + hc.russian.killed + hc.ukrainian.killed;
+  const sent = knownCount(state, viewer, 'pyongyang.troopsSent', hc.sent);
+  const killed = knownCount(state, viewer, 'pyongyang.killed', hc.killed);
+  const others = hc.russian.killed + hc.ukrainian.killed;
+  const all =
+    typeof killed === 'number'
+      ? killed + others
+      : killed && { low: killed.low + others, high: killed.high + others };
   const cmp = (id: string, text: (f: string) => string): HTMLElement | null => {
     const fig = findFigure(ledger, id);
     const range = fig ? figureRange(fig) : undefined;
@@ -242,7 +275,7 @@ export function humanCostStrip(state: GameState, ledger: Ledger): HTMLElement {
   };
   const item = (
     name: Parameters<typeof icon>[0],
-    n: number,
+    n: number | Range | null,
     label: string,
     compare?: HTMLElement | null,
   ): HTMLLIElement =>
@@ -250,7 +283,13 @@ export function humanCostStrip(state: GameState, ledger: Ledger): HTMLElement {
       'li',
       {},
       icon(name),
-      h('span', {}, h('strong', {}, formatCount(n)), ` ${label}`),
+      h(
+        'span',
+        {},
+        h('strong', {}, typeof n === 'number' ? formatCount(n) : rangeText(n)),
+        ` ${label}`,
+        typeof n === 'number' ? null : h('span', { class: 'ledger-est' }, ' (your estimate)'),
+      ),
       compare ?? null,
     );
   return h(
@@ -267,13 +306,13 @@ export function humanCostStrip(state: GameState, ledger: Ledger): HTMLElement {
       {},
       item(
         'troops',
-        hc.sent,
+        sent,
         'sent',
         cmp('nk-troops-total', (v) => `estimates: ${v}`),
       ),
       item(
         'killed',
-        hc.killed,
+        killed,
         'killed',
         cmp('nk-deaths-ukraine-report', (v) => `Ukraine: ${v}`),
       ),
@@ -288,7 +327,13 @@ export function humanCostStrip(state: GameState, ledger: Ledger): HTMLElement {
       h(
         'li',
         { class: 'ledger-all' },
-        h('span', {}, h('strong', {}, formatCount(all)), ' killed, all sides'),
+        h(
+          'span',
+          {},
+          h('strong', {}, typeof all === 'number' ? formatCount(all) : rangeText(all)),
+          ' killed, all sides',
+          typeof all === 'number' ? null : h('span', { class: 'ledger-est' }, ' (your estimate)'),
+        ),
       ),
     ),
   );

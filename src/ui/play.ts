@@ -507,7 +507,9 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       ? (document.activeElement as HTMLElement).dataset['figure']
       : undefined;
     clear(ledgerHost);
-    ledgerHost.appendChild(humanCostStrip(state, ledger));
+    // The pass-the-device screen shows no capital's estimates (they are private to each seat).
+    const viewer = currentHandoff() && state.ctx.phase !== 'over' ? null : state.ctx.seat;
+    ledgerHost.appendChild(humanCostStrip(state, ledger, viewer));
     if (ledgerFocus)
       ledgerHost.querySelector<HTMLElement>(`[data-figure="${CSS.escape(ledgerFocus)}"]`)?.focus();
 

@@ -2,17 +2,10 @@
  * Turn reports in words, for the live region and the report panel: what the animation shows,
  * said plainly. Reads a TurnReport; computes nothing the engine did not already compute.
  */
-import type { Bundle, TurnReport } from '../engine/types';
-import { formatCount, formatMonth } from './dom';
-import { ITEM_LABEL } from './icons';
+import type { TurnReport } from '../engine/types';
+import { formatCount, formatMonth, plural } from './dom';
+import { bundleText } from './labels';
 import { CAPITAL_STYLE, type CapitalId } from './theme';
-
-function bundleText(b: Bundle): string {
-  const parts = Object.entries(b)
-    .filter(([, n]) => (n ?? 0) > 0)
-    .map(([item, n]) => `${formatCount(n ?? 0)} ${(ITEM_LABEL[item] ?? item).toLowerCase()}`);
-  return parts.length ? parts.join(', ') : 'nothing';
-}
 
 export function describeTurnReport(
   report: TurnReport,
@@ -36,8 +29,8 @@ export function describeTurnReport(
       delta === 0
         ? 'unchanged'
         : delta > 0
-          ? `Russia gained ${delta} points`
-          : `Ukraine regained ${-delta} points`;
+          ? `Russia gained ${plural(delta, 'point')}`
+          : `Ukraine regained ${plural(-delta, 'point')}`;
     lines.push(`${sectorName(s.sector)}: ${Math.round(s.controlAfter)}% Russian-held, ${change}.`);
     nkKilled += s.northKorean.killed;
     nkWounded += s.northKorean.wounded;

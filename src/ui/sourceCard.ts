@@ -31,13 +31,46 @@ function formatDate(d: string | undefined): string {
   return d;
 }
 
+/**
+ * A document's title cut to its first clause, in quotation marks: “They thought they were
+ * fighting Americans”, “North Korean Troops Allegedly Seen in Russia”.
+ */
+export function documentShortTitle(doc: { title: string }): string {
+  const first = doc.title.split(/[.,:;?!]/)[0]!.trim();
+  return `“${first || doc.title}”`;
+}
+
+/**
+ * The ledger writes documents by id ("cited by doc-pawns [3]"); a reader sees their titles
+ * ("cited by “They thought they were fighting Americans” [3]"). An id the ledger does not know
+ * becomes "a source document" rather than leaking the slug.
+ */
+export function ledgerWords(ledger: Ledger, text: string): string {
+  return text.replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, (id) => {
+    if (id.startsWith('doc-')) {
+      const doc = findDocument(ledger, id);
+      return doc ? documentShortTitle(doc) : 'a source document';
+    }
+    // A note pointing at another figure ("… is in deception-fighting-americans") names its claim.
+    const fig = findFigure(ledger, id);
+    return fig ? `the figure “${fig.claim.split(/[.;:]/)[0]!.trim()}”` : id;
+  });
+}
+
 /** A short label for a figure: its number if it has one, else who claims it. */
-export function figureShortLabel(fig: Figure): string {
+export function figureShortLabel(ledger: Ledger, fig: Figure): string {
   const v = formatFigureValue(fig).replace(/\s*\(central [^)]*\)/, '');
   if (v) return v;
-  const who = fig.claimedBy.replace(/\s*\(.*\)$/, '');
+  const who = ledgerWords(ledger, fig.claimedBy.replace(/\s*\(.*\)$/, ''));
   return who.length > 48 ? `${who.slice(0, 46)}…` : who;
 }
+
+const FIGURE_KIND_TEXT: Record<string, string> = {
+  event: 'An event',
+  date: 'A date',
+  quantity: 'A number',
+  qualitative: 'A reported fact',
+};
 
 function row(label: string, value: string | Node): HTMLElement[] {
   return [h('dt', {}, label), h('dd', {}, value)];
@@ -51,7 +84,7 @@ export function figureCard(ledger: Ledger, id: string): HTMLElement {
       'article',
       { class: 'source-card' },
       h('h3', {}, 'Unknown figure'),
-      h('p', {}, `The ledger has no figure “${id}”.`),
+      h('p', {}, 'The figures ledger has no record of this number.'),
     );
   const value = formatFigureValue(fig);
   const docs = fig.sources.map((s) => {
@@ -60,7 +93,7 @@ export function figureCard(ledger: Ledger, id: string): HTMLElement {
     return h(
       'li',
       {},
-      h('cite', {}, doc ? `“${doc.title}”` : s.document),
+      h('cite', {}, doc ? `“${doc.title}”` : 'A source document'),
       doc ? ` — ${doc.kind}, ${formatDate(doc.published)}.` : '',
       s.ref === null ? ' No numbered reference.' : ` Reference [${s.ref}]`,
       ref ? `: ${ref.supports}` : s.ref === null ? '' : '.',
@@ -68,13 +101,13 @@ export function figureCard(ledger: Ledger, id: string): HTMLElement {
   });
   return h(
     'article',
-    { class: 'source-card', 'aria-label': `Source card: ${fig.id}` },
-    h('div', { class: 'kind' }, `Figure ${fig.id}`),
-    h('h3', { class: 'source-claim' }, fig.claim),
+    { class: 'source-card' },
+    h('div', { class: 'kind' }, FIGURE_KIND_TEXT[fig.kind] ?? 'A figure', ' from the sources'),
+    h('h3', { class: 'source-claim' }, ledgerWords(ledger, fig.claim)),
     h(
       'dl',
       { class: 'source-facts' },
-      ...row('Who claims it', fig.claimedBy),
+      ...row('Who claims it', ledgerWords(ledger, fig.claimedBy)),
       ...row(
         'Status',
         h('span', {}, h('strong', {}, fig.status), ` — ${STATUS_TEXT[fig.status] ?? ''}`),
@@ -90,7 +123,9 @@ export function figureCard(ledger: Ledger, id: string): HTMLElement {
       ...row('Date', formatDate(fig.date)),
       ...row('Document', h('ul', { class: 'figure-list' }, ...docs)),
     ),
-    fig.notes ? h('p', { class: 'source-notes' }, h('strong', {}, 'Note: '), fig.notes) : null,
+    fig.notes
+      ? h('p', { class: 'source-notes' }, h('strong', {}, 'Note: '), ledgerWords(ledger, fig.notes))
+      : null,
   );
 }
 
@@ -114,28 +149,25 @@ export function openSourceCards(
 
 /**
  * A button that opens a figure's source card. Its text is the figure's number (or who claims
- * it) and its status; its accessible name starts with "Source:".
+ * it) and its status. Its accessible name is built from that visible text, with "Source:" in
+ * front for screen readers only, so what a voice-control user reads out also names the button.
  */
 export function sourceButton(
   ledger: Ledger,
   id: string,
   text?: string,
-  opts: { status?: boolean } = {},
+  opts: { status?: boolean; className?: string } = {},
 ): HTMLButtonElement {
   const fig = findFigure(ledger, id);
-  const label = text ?? (fig ? figureShortLabel(fig) : id);
+  const label = text ?? (fig ? figureShortLabel(ledger, fig) : 'Source');
   const b = h(
     'button',
-    {
-      type: 'button',
-      class: 'source-btn',
-      'aria-label': `Source: ${label}${fig ? ` (${fig.status})` : ''}`,
-      'data-figure': id,
-    },
+    { type: 'button', class: opts.className ?? 'source-btn', 'data-figure': id },
     h('span', { class: 'source-btn-mark', 'aria-hidden': 'true' }, 'i'),
+    h('span', { class: 'visually-hidden' }, 'Source: '),
     label,
     fig && opts.status !== false
-      ? h('span', { class: `status status-${fig.status}` }, fig.status)
+      ? h('span', { class: `status status-${fig.status}` }, ' ', fig.status)
       : null,
   );
   b.addEventListener('click', () => openSourceCards(ledger, [id]));

@@ -15,6 +15,8 @@ import {
   capitalName,
   CAPITAL_IDS,
   itemLabel,
+  itemKeysInWords,
+  itemNoun,
   ITEM_UNIT,
   politeError,
 } from './labels';
@@ -94,7 +96,7 @@ function bundleLine(b: Bundle): HTMLElement {
         'span',
         { class: 'bundle-item' },
         ITEM_ICON[item] ? icon(ITEM_ICON[item]!) : null,
-        `${formatCount(n ?? 0)} ${itemLabel(item).toLowerCase()}`,
+        `${formatCount(n ?? 0)} ${itemNoun(item)}`,
       ),
     ),
   );
@@ -161,7 +163,13 @@ export function tradePanel(
                 ),
                 offerLine(state, seat, o),
                 o.note
-                  ? h('p', { class: 'reason' }, h('strong', {}, 'Reason given: '), o.note)
+                  ? h(
+                      'p',
+                      { class: 'reason' },
+                      // A counter-offer's note answers the offer; an opening offer's is a message.
+                      h('strong', {}, o.counterTo !== undefined ? 'Reason given: ' : 'Message: '),
+                      itemKeysInWords(o.note),
+                    )
                   : null,
                 h(
                   'p',
@@ -442,7 +450,12 @@ export function tradePanel(
               offerLine(state, seat, o),
               h('p', { class: 'offer-status' }, status),
               reason
-                ? h('p', { class: 'reason' }, h('strong', {}, 'Reason given: '), reason)
+                ? h(
+                    'p',
+                    { class: 'reason' },
+                    h('strong', {}, 'Reason given: '),
+                    itemKeysInWords(reason),
+                  )
                 : null,
               o.status === 'open'
                 ? h(
@@ -485,7 +498,7 @@ export function tradePanel(
             const progress = h('progress', {
               max: d.turns,
               value: d.done,
-              'aria-label': `Deal #${d.id}: ${d.done} of ${d.turns} deliveries`,
+              'aria-label': `Deal #${d.offerId}: ${d.done} of ${d.turns} deliveries`,
             });
             return h(
               'li',
@@ -493,7 +506,8 @@ export function tradePanel(
               h(
                 'h4',
                 {},
-                `Deal #${d.id} with ${name(other)}${d.status === 'complete' ? ' · complete' : ''}`,
+                // A deal keeps the number of the offer it came from, as the news says it.
+                `Deal #${d.offerId} with ${name(other)}${d.status === 'complete' ? ' · complete' : ''}`,
               ),
               h(
                 'dl',

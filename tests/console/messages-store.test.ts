@@ -1,30 +1,13 @@
 /** Messages and mutes on every backend: SQLite, and PostgreSQL when DATABASE_URL_TEST is set. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropPgSchema, openDatabase, type Db } from '../../src/db/open';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MessageStore } from '../../src/server/console/messages-store';
-
-const PG_URL = process.env['DATABASE_URL_TEST'] || undefined;
-const BACKENDS = PG_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+import { BACKENDS, useTestDb } from '../helpers/test-db';
 
 describe.each(BACKENDS)('message archive on %s', (backend) => {
-  let db: Db;
+  const t = useTestDb(backend, 'tc_msg');
   let store: MessageStore;
-  let dir: string;
-  const schema = `tc_msg_${process.pid}_${Date.now() % 1e6}`;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'tc-msg-'));
-    db = await openDatabase(backend === 'postgres' ? { databaseUrl: PG_URL, pgSchema: schema } : { dataDir: dir });
-    store = new MessageStore(db.kysely);
-  });
-
-  afterAll(async () => {
-    await db?.close();
-    if (backend === 'postgres' && PG_URL) await dropPgSchema(PG_URL, schema);
-    rmSync(dir, { recursive: true, force: true });
+  beforeAll(() => {
+    store = new MessageStore(t.db.kysely);
   });
 
   it('stores messages and gives a room its archive in the order they were sent, text intact', async () => {

@@ -21,7 +21,11 @@ import { startAppServer } from './app-server';
 import { ROOT as ROOT_DIR } from '../../scripts/start.mjs';
 import type { Running } from '../../src/server/server';
 import { endTurn, finishReport, playToDebrief, startNewGame, waitForMap } from './game-helpers';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, chromiumAvailable } from '../../src/cli/chromium';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH as CHROMIUM,
+  chromiumAvailable,
+} from '../../src/cli/chromium';
 
 const ROOT = ROOT_DIR as string;
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -55,7 +59,11 @@ describe.skipIf(!hasChromium)('debrief in chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     mkdirSync(DOWNLOADS, { recursive: true });
-    ({ running, base: baseUrl, dataDir } = await startAppServer('tc-debrief-data', {
+    ({
+      running,
+      base: baseUrl,
+      dataDir,
+    } = await startAppServer('tc-debrief-data', {
       defaultRetentionDays: 30,
       sweepIntervalMs: 0,
     }));
@@ -180,9 +188,13 @@ describe.skipIf(!hasChromium)('debrief in chromium', () => {
       hasText: 'You told the soldiers the truth in turn 3 (December 2024)',
     });
     await expect(decision.count()).resolves.toBe(1);
-    const source = decision.getByRole('button', {
-      name: 'Source card: deception-fighting-americans',
-    });
+    const source = decision.locator('button[data-figure="deception-fighting-americans"]');
+    // Its accessible name is its visible text with "Source:" in front; no id on screen.
+    const visible = ((await source.textContent()) ?? '').replace(/^i/, '').replace('Source: ', '');
+    expect(visible).not.toMatch(/deception|doc-/);
+    await expect(
+      decision.getByRole('button', { name: `Source: ${visible}` }).count(),
+    ).resolves.toBe(1);
     await source.focus();
     await page.keyboard.press('Enter');
     const card = page.getByRole('dialog', { name: 'Where this number comes from' });

@@ -37,6 +37,25 @@ describe.skipIf(!hasChromium)('game sessions in chromium', () => {
     await endTurn(page);
     await endTurn(page);
     await page.getByRole('button', { name: 'Aim at North Koreans' }).click();
+    // Kyiv does not know how many North Koreans were sent or killed: the human-cost strip shows
+    // Kyiv's Intel range, never Pyongyang's exact count.
+    const strip = page.getByRole('region', { name: /Human cost/ });
+    const truth = await page.evaluate(() => {
+      const s = (
+        window as unknown as {
+          __tc: { store: { getState(): { session: { state: { human: { sent: number } } } } } };
+        }
+      ).__tc.store.getState().session.state.human;
+      return s.sent;
+    });
+    const sentItem = strip.getByRole('listitem').filter({ hasText: 'sent' });
+    await expect(sentItem.textContent()).resolves.toMatch(
+      /(\d[\d,]*–\d[\d,]*|secret) sent \(your estimate\)/,
+    );
+    if (truth > 0)
+      await expect(sentItem.locator('strong').textContent()).resolves.not.toBe(
+        truth.toLocaleString('en-GB'),
+      );
     const where = await turnText(page);
     expect(where).toMatch(/^Turn 3 of 12/);
     const hash = await page.evaluate(() =>

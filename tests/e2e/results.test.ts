@@ -18,7 +18,11 @@ import { MY_RESULTS_KEY } from '../../src/results/mine';
 import type { Running } from '../../src/server/server';
 import { playGame, recordOf } from '../../src/sim/play';
 import { builtInRules } from '../helpers/rules';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, chromiumAvailable } from '../../src/cli/chromium';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH as CHROMIUM,
+  chromiumAvailable,
+} from '../../src/cli/chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -153,7 +157,24 @@ describe.skipIf(!hasChromium)('results page in chromium', () => {
     await expect(you.textContent()).resolves.toContain('Quiet Falcon');
     expect(await page.locator('svg.histogram text.marker-label').count()).toBeGreaterThanOrEqual(3);
     const desc = await page.locator('svg.histogram desc').first().textContent();
-    expect(desc).toMatch(/7 runs; median .*You: .*higher than \d+% of runs/);
+    expect(desc).toMatch(
+      /7 runs; median .*You: .*(higher than \d of the 6 other runs|lower than \d of the 6 other runs|the (lowest|highest) of 7 runs|level with)/,
+    );
+    // All seven runs were played as Pyongyang: the charts show them, and only Pyongyang's score
+    // is reported for the student's run (the computer played Moscow and Kyiv).
+    await expect(
+      page.getByRole('combobox', { name: /Charts show runs played as/ }).inputValue(),
+    ).resolves.toBe('pyongyang');
+    const scores = (await you.locator('.you-scores').textContent()) ?? '';
+    expect(scores).toContain('Pyongyang’s score');
+    expect(scores).not.toMatch(/Moscow’s score|Kyiv’s score/);
+    await page.getByRole('combobox', { name: /Charts show runs played as/ }).selectOption('kyiv');
+    await expect(page.locator('.dist-count').textContent()).resolves.toBe(
+      '0 of the 7 runs were played as Kyiv.',
+    );
+    await page
+      .getByRole('combobox', { name: /Charts show runs played as/ })
+      .selectOption('pyongyang');
     await expect(page.locator('tr.mine').count()).resolves.toBe(1);
     await expect(page.locator('tr.mine th').textContent()).resolves.toContain('Quiet Falcon');
     await expect(page.locator('table.runs-table tbody tr').count()).resolves.toBe(7);

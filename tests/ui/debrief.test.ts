@@ -64,6 +64,7 @@ import {
   deriveDecisions,
   figureAmount,
   metricAt,
+  onSpans,
   type DecisionItem,
 } from '../../src/ui/decisions';
 import { builtInRules, HISTORICAL_SEATS } from '../helpers/rules';
@@ -649,5 +650,58 @@ describe('discussion questions', () => {
       questions: [],
       objectives: [],
     });
+  });
+});
+
+describe('your decisions follow reversals', () => {
+  it('a switch turned off and on again is reported as its spans', () => {
+    expect(
+      onSpans(
+        [
+          { on: true, turn: 1 },
+          { on: false, turn: 5 },
+          { on: true, turn: 8 },
+        ],
+        false,
+        12,
+      ),
+    ).toEqual([
+      { from: 1, to: 4 },
+      { from: 8, to: 12 },
+    ]);
+    // The last order of a turn counts; a switch flipped and flipped back in one turn never changed.
+    expect(
+      onSpans(
+        [
+          { on: false, turn: 3 },
+          { on: true, turn: 3 },
+        ],
+        true,
+        6,
+      ),
+    ).toEqual([{ from: 1, to: 6 }]);
+    expect(onSpans([], false, 12)).toEqual([]);
+  });
+
+  it('Kyiv aimed drones in turns 1–4 and 8–12, not "from turn 1"', () => {
+    const game = play(
+      (state, seat, turn) => {
+        if (seat !== 'kyiv') return [];
+        if (turn === 1 || turn === 8) return [{ type: 'setTargeting', seat, on: true }];
+        if (turn === 5) return [{ type: 'setTargeting', seat, on: false }];
+        return [];
+      },
+      (a) => a.type !== 'setTargeting',
+    );
+    const items = deriveDecisions({
+      state: game.state,
+      record: recordFor(game.state, game.actions, ['kyiv']),
+      humans: ['kyiv'],
+      ledger,
+    });
+    const text = find(items, 'kyiv.targeting').text;
+    expect(text).toMatch(
+      /^You aimed drones at North Korean units in turns 1–4 \(.+\) and 8–12 \(.+\)\.$/,
+    );
   });
 });

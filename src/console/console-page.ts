@@ -1,0 +1,203 @@
+/**
+ * /results?console=<CODE> — the teacher's console for a class's rooms, behind the class's
+ * moderation key: every room at a glance, live; time (deadline per turn, pause, resume, one more
+ * minute, end the turn now); news injects (a scenario event, in words, or plain news) to all
+ * rooms or one; and after the game the rooms side by side with their message archives.
+ */
+import './console.css';
+
+import { exportCsv, MODERATION_HEADER } from '../results/api';
+import { announce, clear, h } from '../results/dom';
+import { moderationError, rememberedKey, rememberKey, saveBlob } from '../results/moderate';
+import type { ConsoleCommandBody, ConsoleFrame, ConsoleRoom } from '../rooms/console-view';
+import { stallOf } from '../rooms/console-view';
+import { renderAfterGame } from './after-game';
+import { openConsoleSocket, type ConsoleSocket } from './console-socket';
+import { renderControls } from './controls';
+import { NAMES, renderRoomCard, tickRoomCard } from './room-card';
+
+interface Live {
+  rooms: Map<string, ConsoleRoom>;
+  cards: Map<string, HTMLElement>;
+  /** server clock minus this computer's clock (ms) */
+  offset: number;
+  minTurnSeconds: number;
+}
+
+export function renderConsole(main: HTMLElement, classCode: string): void {
+  document.title = `Teacher's console, class ${classCode} — Three Capitals`;
+  main.append(
+    h('h1', {}, `Teacher's console — class ${classCode}`),
+    h('p', { class: 'hint' }, 'Every room of the class, live. Only someone with the class’s moderation key can open it.'),
+  );
+  const known = rememberedKey(classCode);
+  if (known) start(main, classCode, known);
+  else askKey(main, classCode);
+}
+
+function askKey(main: HTMLElement, code: string): void {
+  const input = h('input', { type: 'password', id: 'console-key', autocomplete: 'off', required: true, minlength: 16, maxlength: 128 });
+  const remember = h('input', { type: 'checkbox', id: 'console-remember' });
+  const form = h('form', { class: 'panel', id: 'console-key-form' },
+    h('label', { for: 'console-key' }, 'Moderation key of the class'),
+    input,
+    h('label', { class: 'checkbox', for: 'console-remember' }, remember, ' Remember the key on this computer'),
+    h('button', { type: 'submit' }, 'Open the console'),
+  );
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const key = input.value.trim();
+    if (remember.checked) rememberKey(code, key);
+    form.remove();
+    start(main, code, key);
+  });
+  main.append(form);
+  input.focus();
+}
+
+function start(main: HTMLElement, code: string, key: string): void {
+  const status = h('p', { class: 'status', role: 'status', id: 'console-status' }, 'Connecting…');
+  const feedback = h('p', { class: 'feedback', role: 'status', id: 'console-feedback' });
+  const controlsBox = h('section', { class: 'panel console-controls', 'aria-label': 'Time and news for the class' });
+  const grid = h('section', { class: 'room-grid', 'aria-label': 'Rooms' });
+  const after = h('section', { class: 'after-game', 'aria-label': 'After the game' });
+  main.append(status, controlsBox, feedback, grid, after);
+  main.dataset['ready'] = 'connecting';
+
+  const live: Live = { rooms: new Map(), cards: new Map(), offset: 0, minTurnSeconds: 30 };
+  const now = () => Date.now() + live.offset;
+  const pending = new Map<string, string>();
+
+  const send = (room: string, command: ConsoleCommandBody, done?: string): void => {
+    const id = socket.send(room, command);
+    if (done) pending.set(id, done);
+  };
+
+  const renderCard = (room: ConsoleRoom): void => {
+    const card = renderRoomCard(room, now(), (r, c) => send(r, c, 'Done.'));
+    const old = live.cards.get(room.summary.id);
+    if (old) {
+      // Keep an open message list open when the card is rebuilt.
+      const wasOpen = old.querySelector('details.messages')?.hasAttribute('open');
+      if (wasOpen) card.querySelector('details.messages')?.setAttribute('open', '');
+      old.replaceWith(card);
+    } else grid.append(card);
+    live.cards.set(room.summary.id, card);
+  };
+
+  /** Rebuilds the class controls, keeping what the teacher was typing or had chosen. */
+  const rebuildControls = (): void => {
+    const kept = [...controlsBox.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')].map(
+      (el) => [el.id, el.value] as const,
+    );
+    const focused = document.activeElement?.id;
+    clear(controlsBox);
+    controlsBox.append(renderControls([...live.rooms.values()], live.minTurnSeconds, send));
+    for (const [id, value] of kept) {
+      const el = id ? controlsBox.querySelector<HTMLInputElement>(`#${id}`) : null;
+      if (el && (el.tagName !== 'SELECT' || [...(el as unknown as HTMLSelectElement).options].some((o) => o.value === value))) el.value = value;
+    }
+    if (focused) controlsBox.querySelector<HTMLElement>(`#${focused}`)?.focus();
+  };
+  /** What the controls show of the rooms: rebuilt only when this changes. */
+  const controlsKey = (): string =>
+    [...live.rooms.values()].map((r) => `${r.summary.id}:${r.summary.phase}:${r.summary.paused}:${r.clock.turnMs}:${r.injectable.length}`).join('|');
+  let shownControls = '';
+
+  const renderAll = (): void => {
+    rebuildControls();
+    shownControls = controlsKey();
+    clear(grid);
+    live.cards.clear();
+    const rooms = [...live.rooms.values()].sort((a, b) => a.summary.number - b.summary.number);
+    if (rooms.length === 0) grid.append(h('p', { class: 'hint' }, 'No room has opened yet: rooms appear here as students join.'));
+    for (const r of rooms) renderCard(r);
+    renderAfter();
+  };
+
+  const renderAfter = (): void => {
+    clear(after);
+    after.append(renderAfterGame([...live.rooms.values()], code, {
+      resultsCsv: () => exportCsv(code, key).then((b) => saveBlob(b, `three-capitals-class-${code}.csv`)),
+      messagesCsv: () => fetchMessagesCsv(code, key).then((b) => saveBlob(b, `three-capitals-class-${code}-messages.csv`)),
+    }));
+  };
+
+  const onFrame = (frame: ConsoleFrame): void => {
+    live.offset = frame.now - Date.now();
+    if (frame.type === 'console') {
+      live.minTurnSeconds = frame.minTurnSeconds;
+      live.rooms = new Map(frame.rooms.map((r) => [r.summary.id, r]));
+      renderAll();
+      main.dataset['ready'] = 'live';
+      return;
+    }
+    const isNew = !live.rooms.has(frame.room.summary.id);
+    const before = live.rooms.get(frame.room.summary.id);
+    live.rooms.set(frame.room.summary.id, frame.room);
+    if (isNew) renderAll();
+    else renderCard(frame.room);
+    if (frame.room.summary.phase === 'finished' && before?.summary.phase !== 'finished') renderAfter();
+    // The controls list the rooms, the pause state and the events still to come.
+    const key = controlsKey();
+    if (key !== shownControls) {
+      rebuildControls();
+      shownControls = key;
+    }
+  };
+
+  const socket: ConsoleSocket = openConsoleSocket(code, key, (e) => {
+    switch (e.kind) {
+      case 'frame':
+        onFrame(e.frame);
+        return;
+      case 'status':
+        status.textContent = e.connected
+          ? 'Connected: the rooms below are live.'
+          : `Connection lost; trying again in ${Math.ceil((e.retryInMs ?? 0) / 1000)} s…`;
+        return;
+      case 'refused':
+        status.textContent = e.message;
+        main.dataset['ready'] = 'refused';
+        return;
+      case 'ack': {
+        const done = pending.get(e.id);
+        pending.delete(e.id);
+        if (done) {
+          feedback.textContent = done;
+          announce(done);
+        }
+        return;
+      }
+      case 'error':
+        if (e.id) pending.delete(e.id);
+        feedback.textContent = e.code === 'moderation-key-invalid' ? moderationError(new Error(e.message), code) : e.message;
+        feedback.classList.add('error');
+        window.setTimeout(() => feedback.classList.remove('error'), 4000);
+        return;
+    }
+  });
+
+  // Once a second: countdowns, "thinking for", and stall alerts that time alone brings on.
+  const timer = window.setInterval(() => {
+    if (!main.isConnected) {
+      window.clearInterval(timer);
+      socket.close();
+      return;
+    }
+    const t = now();
+    for (const [id, room] of live.rooms) {
+      const card = live.cards.get(id);
+      if (!card) continue;
+      const stalled = stallOf(room, t, NAMES) !== null;
+      if (stalled !== card.classList.contains('stalled')) renderCard(room);
+      else tickRoomCard(card, room, t);
+    }
+  }, 1000);
+}
+
+async function fetchMessagesCsv(code: string, key: string): Promise<Blob> {
+  const res = await fetch(`/api/classes/${encodeURIComponent(code)}/messages.csv`, { headers: { [MODERATION_HEADER]: key, accept: 'text/csv' } });
+  if (!res.ok) throw new Error(`The messages could not be exported (${res.status}).`);
+  return res.blob();
+}

@@ -1,0 +1,124 @@
+/**
+ * One room on the teacher's console: turn and month, each seat (student, connected, ended or
+ * still thinking and for how long, score so far), the human-cost ledger so far, open offers and
+ * deals, a stall alert, the room's time controls and its messages (hide, mute).
+ *
+ * A card is rebuilt only when its room changes; the once-a-second tick rewrites the few text
+ * nodes that depend on the time (countdown, "thinking for"), so 40 rooms stay cheap.
+ */
+import { CAPITALS, type Capital } from '../engine/types';
+import { bundleText } from '../results/replay';
+import { CAPITAL_NAMES } from '../results/labels';
+import { fmt, fmtMonth, h } from '../results/dom';
+import type { ConsoleCommandBody, ConsoleRoom } from '../rooms/console-view';
+import { stallOf } from '../rooms/console-view';
+import { formatClock, remainingMs } from '../rooms/turn-clock';
+import { renderMessageLog } from './message-log';
+
+export type Send = (room: string, command: ConsoleCommandBody) => void;
+
+export const NAMES = CAPITAL_NAMES as Record<Capital, string>;
+
+const PHASE_WORDS = { waiting: 'Waiting for students', playing: 'Playing', finished: 'Finished' } as const;
+
+/** The countdown line of a room: "2:13 left", "Paused (2:13 left)", "No deadline". */
+export function clockText(room: ConsoleRoom, now: number): string {
+  if (room.summary.phase !== 'playing') return '';
+  const left = remainingMs(room.clock, now);
+  if (room.clock.paused) return left === null ? 'Paused' : `Paused (${formatClock(left)} left)`;
+  return left === null ? 'No deadline' : `${formatClock(left)} left`;
+}
+
+function seatState(room: ConsoleRoom, c: Capital, now: number): string {
+  const seat = room.summary.seats.find((x) => x.capital === c);
+  if (!seat || room.summary.phase !== 'playing') return '';
+  if (seat.ended) {
+    const at = room.endedAt[c];
+    return at === undefined ? 'Orders given' : `Orders given after ${formatClock(at - room.turnStartedAt)}`;
+  }
+  return `Thinking for ${formatClock(now - room.turnStartedAt)}`;
+}
+
+export function renderRoomCard(room: ConsoleRoom, now: number, send: Send): HTMLElement {
+  const s = room.summary;
+  const stall = stallOf(room, now, NAMES);
+  const card = h('article', { class: `room-card phase-${s.phase}${stall ? ' stalled' : ''}`, id: `room-${s.id}`, 'aria-labelledby': `room-${s.id}-title` });
+  const turnLine =
+    s.phase === 'waiting' ? PHASE_WORDS.waiting : `${PHASE_WORDS[s.phase]} · turn ${s.turn} of ${s.turns} · ${fmtMonth(s.date)}`;
+  card.append(
+    h('header', {},
+      h('h3', { id: `room-${s.id}-title` }, `Room ${s.number}`),
+      h('p', { class: 'turn-line' }, turnLine),
+      h('p', { class: 'clock', 'data-clock': '' }, clockText(room, now)),
+    ),
+  );
+  if (stall) card.append(h('p', { class: 'stall', role: 'status', 'data-stall': '' }, `Needs attention: ${stall}`));
+
+  const rows = CAPITALS.map((c) => {
+    const seat = s.seats.find((x) => x.capital === c);
+    const who = seat?.kind === 'human' ? (seat.pseudonym ?? 'a student') : 'the computer';
+    const online = seat?.kind === 'computer' ? '—' : seat?.connected ? 'Connected' : 'Not connected';
+    const muted = room.muted.includes(c);
+    return h('tr', { class: seat?.ended ? 'ended' : 'thinking' },
+      h('th', { scope: 'row' }, NAMES[c]),
+      h('td', {}, who),
+      h('td', { class: seat?.connected ? 'ok' : 'off' }, online),
+      h('td', { 'data-seat-state': c }, seatState(room, c, now)),
+      h('td', { class: 'num' }, fmt(room.scores[c])),
+      h('td', {}, seat?.kind === 'human' && s.phase === 'playing'
+        ? h('button', { type: 'button', class: 'small', 'aria-pressed': muted ? 'true' : 'false', onclick: () => send(s.id, { kind: 'mute', seat: c, muted: !muted }) },
+            muted ? `Let ${NAMES[c]} write again` : `Mute ${NAMES[c]}`)
+        : ''),
+    );
+  });
+  card.append(
+    h('table', { class: 'seats' },
+      h('caption', { class: 'visually-hidden' }, `Seats of room ${s.number}`),
+      h('thead', {}, h('tr', {}, ...['Capital', 'Played by', 'Device', 'This turn', 'Score so far', 'Messages'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...rows),
+    ),
+  );
+
+  const hc = room.humanCost;
+  card.append(
+    h('p', { class: 'human-cost' },
+      h('strong', {}, 'Human cost so far: '),
+      `${fmt(hc.sent)} North Koreans sent, ${fmt(hc.killed)} killed, ${fmt(hc.wounded)} wounded, ${fmt(hc.captured)} captured; ${fmt(hc.familiesAtRisk)} families at risk; ${fmt(hc.russianKilled)} Russian and ${fmt(hc.ukrainianKilled)} Ukrainian soldiers killed.`,
+    ),
+  );
+
+  const trade = [
+    ...room.offers.map((o) => `Open offer: ${NAMES[o.from]} offers ${NAMES[o.to]} ${bundleText(o.give)} for ${bundleText(o.get)}.`),
+    ...room.deals.map((d) => `Deal: ${NAMES[d.from]} gives ${NAMES[d.to]} ${bundleText(d.give)} for ${bundleText(d.get)} (${d.done} of ${d.turns} deliveries made).`),
+  ];
+  card.append(
+    h('div', { class: 'trade' },
+      h('h4', {}, 'Offers and deals'),
+      trade.length > 0 ? h('ul', {}, ...trade.map((t) => h('li', {}, t))) : h('p', { class: 'hint' }, 'None open.'),
+    ),
+  );
+
+  if (s.phase === 'playing')
+    card.append(
+      h('div', { class: 'room-controls', role: 'group', 'aria-label': `Time in room ${s.number}` },
+        h('button', { type: 'button', onclick: () => send(s.id, { kind: 'extend', seconds: 60 }) }, 'One more minute'),
+        h('button', { type: 'button', onclick: () => send(s.id, { kind: 'endTurn' }) }, 'End this turn now'),
+        h('button', { type: 'button', onclick: () => send(s.id, s.paused ? { kind: 'resume' } : { kind: 'pause' }) }, s.paused ? 'Resume this room' : 'Pause this room'),
+      ),
+    );
+  if (s.resultId)
+    card.append(h('p', {}, h('a', { href: `/results?id=${encodeURIComponent(s.resultId)}` }, `Room ${s.number}'s game: replay and key decisions`)));
+
+  card.append(renderMessageLog(room, (id, hidden) => send(s.id, { kind: 'hide', message: id, hidden })));
+  return card;
+}
+
+/** Rewrites the time-dependent text of a card (cheap: a few text nodes). */
+export function tickRoomCard(card: HTMLElement, room: ConsoleRoom, now: number): void {
+  const clock = card.querySelector<HTMLElement>('[data-clock]');
+  if (clock) clock.textContent = clockText(room, now);
+  for (const c of CAPITALS) {
+    const cell = card.querySelector<HTMLElement>(`[data-seat-state="${c}"]`);
+    if (cell) cell.textContent = seatState(room, c, now);
+  }
+}

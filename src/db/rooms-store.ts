@@ -1,0 +1,116 @@
+/**
+ * Every query the class rooms make (issue 11), portable between SQLite and PostgreSQL. A
+ * room's log is append-only: its position (seq) is the primary key with the room, so two app
+ * servers writing the same position cannot both succeed; the loser catches up and retries.
+ */
+import type { Kysely, Selectable } from 'kysely';
+
+import type { ClassRoomsTable, Database, RoomLogTable, RoomSeatsTable, RoomsTable } from './schema';
+
+export type RoomRow = Selectable<RoomsTable>;
+export type RoomSeatRow = Selectable<RoomSeatsTable>;
+export type RoomLogRow = Selectable<RoomLogTable>;
+export type ClassRoomsRow = Selectable<ClassRoomsTable>;
+
+export type Appended = { kind: 'stored' } | { kind: 'duplicate'; seq: number } | { kind: 'conflict' };
+
+export class RoomsStore {
+  constructor(readonly kysely: Kysely<Database>) {}
+
+  async getSettings(code: string): Promise<ClassRoomsRow | undefined> {
+    return this.kysely.selectFrom('class_rooms').selectAll().where('class_code', '=', code).executeTakeFirst();
+  }
+
+  async putSettings(row: ClassRoomsRow): Promise<void> {
+    await this.kysely
+      .insertInto('class_rooms')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('class_code').doUpdateSet({
+          size: row.size,
+          fill: row.fill,
+          computer_seat: row.computer_seat,
+          assignments: row.assignments,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+  }
+
+  async listRooms(code: string): Promise<RoomRow[]> {
+    return this.kysely.selectFrom('rooms').selectAll().where('class_code', '=', code).orderBy('number').execute();
+  }
+
+  async getRoom(id: string): Promise<RoomRow | undefined> {
+    return this.kysely.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** False when the class already has a room with this number (another server made it first). */
+  async createRoom(row: RoomRow): Promise<boolean> {
+    const r = await this.kysely
+      .insertInto('rooms')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async updateRoom(id: string, set: Partial<Pick<RoomRow, 'phase' | 'result_id' | 'updated_at'>>): Promise<void> {
+    await this.kysely.updateTable('rooms').set(set).where('id', '=', id).execute();
+  }
+
+  async seats(roomId: string): Promise<RoomSeatRow[]> {
+    return this.kysely.selectFrom('room_seats').selectAll().where('room_id', '=', roomId).execute();
+  }
+
+  async seatsOfRooms(roomIds: string[]): Promise<RoomSeatRow[]> {
+    if (roomIds.length === 0) return [];
+    return this.kysely.selectFrom('room_seats').selectAll().where('room_id', 'in', roomIds).execute();
+  }
+
+  /** False when the seat is taken (another student got there first). */
+  async takeSeat(row: RoomSeatRow): Promise<boolean> {
+    const r = await this.kysely
+      .insertInto('room_seats')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async seatByToken(tokenHash: string): Promise<RoomSeatRow | undefined> {
+    return this.kysely.selectFrom('room_seats').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  }
+
+  /** Appends at `seq`; a client id already stored for the seat is a duplicate (not stored twice). */
+  async append(row: RoomLogRow): Promise<Appended> {
+    const r = await this.kysely
+      .insertInto('room_log')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return { kind: 'stored' };
+    if (row.client_id !== null) {
+      const dup = await this.kysely
+        .selectFrom('room_log')
+        .select('seq')
+        .where('room_id', '=', row.room_id)
+        .where('seat', '=', row.seat)
+        .where('client_id', '=', row.client_id)
+        .executeTakeFirst();
+      if (dup) return { kind: 'duplicate', seq: Number(dup.seq) };
+    }
+    return { kind: 'conflict' };
+  }
+
+  /** The room's log after position `seq`, in order. */
+  async logAfter(roomId: string, seq: number): Promise<RoomLogRow[]> {
+    return this.kysely
+      .selectFrom('room_log')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('seq', '>', seq)
+      .orderBy('seq')
+      .execute();
+  }
+}

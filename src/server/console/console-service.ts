@@ -1,0 +1,403 @@
+/**
+ * The teacher's console on the server, and what it adds to the rooms: turn clocks (deadline,
+ * pause, extend, end now) enforced here, news injects logged through the engine, and students'
+ * messages routed only to their addressees during the game.
+ *
+ * The rooms service (src/server/rooms) is the host: it tells this service when a room changes,
+ * asks it for each room's deadline and pause, and offers the few operations the console needs
+ * (inject, end a turn, send to seats). Everything the console decides is stored before anyone
+ * is told (clocks, messages, mutes), so a restart loses none of it.
+ */
+import type { WebSocket } from 'ws';
+import { CAPITALS, TEACHER, type Capital, type GameState, type InjectAction, type Rules } from '../../engine';
+import type { Store } from '../../db/store';
+import {
+  consoleCommandSchema,
+  consoleFigures,
+  type ConsoleCommandBody,
+  type ConsoleFrame,
+  type ConsoleRoom,
+  type SeatExtraMessage,
+} from '../../rooms/console-view';
+import { checkDraft, MessageRateLimit, readableMessages, recipientsOf, type RoomMessage } from '../../rooms/messages';
+import { CLOSE, parseClientFrame, type ConsoleHello, type RoomSummary, type ServerMessage, type StudentMessage } from '../../rooms/protocol';
+import { endNow, extend, isDue, pause, resume, setTurnLength, TURN_SECONDS, type TurnClock } from '../../rooms/turn-clock';
+import { checkText } from '../../text/shown-text';
+import { INJECT_TEXT_MAX, INJECT_TITLE_MAX } from '../../engine/inject';
+import { keyMatches } from '../ids';
+import type { ClockStore } from './clock-store';
+import type { MessageStore } from './messages-store';
+import { follow, NO_CLOCK, type ClassClock, type RoomTiming } from './timing';
+
+/** One room as the rooms service holds it. */
+export interface HostRoom {
+  id: string;
+  classCode: string;
+  summary: RoomSummary;
+  /** The room's true game state (the teacher sees everything), null before it starts. */
+  state: GameState | null;
+  rules: Rules;
+}
+
+/** What the rooms service offers the console. */
+export interface ConsoleHost {
+  classRoomIds(code: string): Promise<string[]>;
+  hostRoom(roomId: string): Promise<HostRoom>;
+  /** Appends the teacher's inject to the room's log (the engine checks it). */
+  inject(roomId: string, action: InjectAction): Promise<{ seq: number } | { error: string }>;
+  /** Ends the current turn for every student seat that has not, with the orders it gave. */
+  endTurn(roomId: string): Promise<void>;
+  /** Sends a frame to these seats' devices connected here. */
+  sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage | SeatExtraMessage): void;
+}
+
+export interface ConsoleServiceOptions {
+  store: Store;
+  messages: MessageStore;
+  clocks: ClockStore;
+  now?: () => number;
+  /** Shortest deadline a teacher may set (s); tests lower it so a deadline passes quickly. */
+  minTurnSeconds?: number;
+  /** How often deadlines are checked (ms). */
+  tickMs?: number;
+  log?: (e: unknown, what: string) => void;
+}
+
+interface ConsoleConn {
+  classCode: string;
+  send(frame: ConsoleFrame | ServerMessage): void;
+}
+
+interface Tracked {
+  classCode: string;
+  timing: RoomTiming | null;
+  messages: RoomMessage[] | null;
+  muted: Set<Capital>;
+  /** The turn a deadline already ended (so it is ended once). */
+  endedTurn: number;
+}
+
+/** Console commands that accept a room or `all`. */
+type Target = string;
+
+export class ConsoleService {
+  private host: ConsoleHost | null = null;
+  private readonly now: () => number;
+  readonly minTurnSeconds: number;
+  private readonly consoles = new Set<ConsoleConn>();
+  private readonly rooms = new Map<string, Tracked>();
+  private readonly classClocks = new Map<string, ClassClock>();
+  private readonly rate = new MessageRateLimit();
+  private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly opts: ConsoleServiceOptions) {
+    this.now = opts.now ?? Date.now;
+    this.minTurnSeconds = opts.minTurnSeconds ?? TURN_SECONDS.min;
+  }
+
+  /** Connects the rooms service and starts checking deadlines. */
+  start(host: ConsoleHost): void {
+    this.host = host;
+    this.timer = setInterval(() => void this.tick(), this.opts.tickMs ?? 250);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const t of this.pushTimers.values()) clearTimeout(t);
+  }
+
+  private get h(): ConsoleHost {
+    if (!this.host) throw new Error('the console service has no rooms host');
+    return this.host;
+  }
+
+  // ------------------------------------------------------------------ hooks the rooms service calls
+
+  /** The room's deadline and pause, for its summary (what every screen shows). */
+  clockFields(roomId: string): { deadline: number | null; paused: boolean } {
+    const c = this.rooms.get(roomId)?.timing?.clock;
+    if (!c) return { deadline: null, paused: false };
+    return { deadline: c.paused ? null : c.forced ? this.now() : c.deadline, paused: c.paused };
+  }
+
+  /** Why a student's order must wait (the room is paused), or null. */
+  orderRefusal(roomId: string): string | null {
+    return this.rooms.get(roomId)?.timing?.clock.paused ? 'Your teacher has paused the game: your orders wait until it resumes.' : null;
+  }
+
+  /** A room changed (an order, a resolution, a connection): follow its clock, tell the consoles. */
+  async roomChanged(roomId: string): Promise<void> {
+    const room = await this.h.hostRoom(roomId);
+    const tracked = await this.track(room);
+    const s = room.summary;
+    const cls = await this.classClock(room.classCode);
+    const next = follow(tracked.timing ?? undefined, cls, { playing: s.phase === 'playing', turn: s.turn, ended: s.seats.filter((x) => x.ended).map((x) => x.capital) }, this.now());
+    if (next !== tracked.timing) {
+      tracked.timing = next;
+      await this.opts.clocks.putRoom(roomId, room.classCode, next, this.now());
+    }
+    this.schedulePush(roomId);
+  }
+
+  /** What a seat reads of its room's messages, and whether it is muted (sent after welcome). */
+  async seatMessages(roomId: string, seat: Capital): Promise<SeatExtraMessage> {
+    const room = await this.h.hostRoom(roomId);
+    const tracked = await this.track(room);
+    const stage = room.summary.phase === 'finished' ? 'debrief' : 'playing';
+    return { type: 'messages', messages: readableMessages(tracked.messages ?? [], { kind: 'seat', seat }, stage), muted: tracked.muted.has(seat) };
+  }
+
+  /** The game is over: every seat of the room now reads the whole archive. */
+  async reveal(roomId: string): Promise<void> {
+    for (const seat of CAPITALS) this.h.sendToSeats(roomId, [seat], await this.seatMessages(roomId, seat));
+  }
+
+  private async track(room: HostRoom): Promise<Tracked> {
+    let t = this.rooms.get(room.id);
+    if (!t) {
+      t = { classCode: room.classCode, timing: null, messages: null, muted: new Set(), endedTurn: 0 };
+      this.rooms.set(room.id, t);
+      t.timing = (await this.opts.clocks.getRoom(room.id)) ?? null;
+      t.muted = new Set(await this.opts.messages.mutedSeats(room.id));
+      t.messages = await this.opts.messages.ofRoom(room.id);
+    }
+    return t;
+  }
+
+  private async classClock(code: string): Promise<ClassClock> {
+    let c = this.classClocks.get(code);
+    if (!c) {
+      c = (await this.opts.clocks.getClass(code)) ?? NO_CLOCK;
+      this.classClocks.set(code, c);
+    }
+    return c;
+  }
+
+  // ------------------------------------------------------------------ students' messages
+
+  async seatMessage(from: { roomId: string; seat: Capital }, msg: StudentMessage, reply: (m: ServerMessage) => void): Promise<void> {
+    const room = await this.h.hostRoom(from.roomId);
+    const tracked = await this.track(room);
+    const stage = room.summary.phase === 'finished' ? 'debrief' : 'playing';
+    const checked = checkDraft(from.seat, { to: msg.to, text: msg.text, offerId: msg.offerId }, { muted: tracked.muted.has(from.seat), stage });
+    if (!checked.ok) return reply({ type: 'error', id: msg.id, code: checked.error.code, message: checked.error.message });
+    const offerId = checked.value.offerId;
+    if (offerId !== null && !room.state?.offers.some((o) => o.id === offerId && (o.from === from.seat || o.to === from.seat)))
+      return reply({ type: 'error', id: msg.id, code: 'unknown-offer', message: `offer #${offerId} is not one of your offers` });
+    const wait = this.rate.take(`${from.roomId}:${from.seat}`, this.now());
+    if (wait > 0)
+      return reply({ type: 'error', id: msg.id, code: 'rate-limited', message: `too many messages at once: wait ${Math.ceil(wait / 1000)} s` });
+    const stored = await this.opts.messages.add({ room: room.id, classCode: room.classCode, from: from.seat, turn: room.summary.turn, draft: checked.value, now: this.now() });
+    tracked.messages = [...(tracked.messages ?? []), stored];
+    reply({ type: 'ack', id: msg.id, seq: room.summary.seq });
+    // During the game only the sender and the addressees hear of it (and the teacher).
+    this.h.sendToSeats(room.id, recipientsOf(stored), { type: 'message', message: stored });
+    this.schedulePush(room.id);
+  }
+
+  // ------------------------------------------------------------------ the console connection
+
+  /** A console said hello: check the class's moderation key, then send every room and listen. */
+  async attach(socket: WebSocket, hello: ConsoleHello): Promise<void> {
+    const code = hello.classCode.replace(/[\s-]/g, '').toUpperCase();
+    const cls = await this.opts.store.getClass(code);
+    if (!cls || !keyMatches(hello.moderationKey, cls.key_hash)) {
+      const message = cls ? `that is not the moderation key of class ${code}` : `there is no class ${code}`;
+      socket.send(JSON.stringify({ type: 'error', code: 'moderation-key-invalid', message }));
+      socket.close(CLOSE.unauthorised, message.slice(0, 120));
+      return;
+    }
+    const conn: ConsoleConn = {
+      classCode: code,
+      send: (frame) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+      },
+    };
+    let busy: Promise<void> = Promise.resolve();
+    socket.on('message', (data) => {
+      busy = busy.then(() => this.onConsoleFrame(conn, String(data))).catch((e: unknown) => {
+        this.opts.log?.(e, 'a console command');
+        conn.send({ type: 'error', code: 'internal', message: 'the server failed to carry out this command' });
+      });
+    });
+    socket.on('close', () => this.consoles.delete(conn));
+    this.consoles.add(conn);
+    conn.send(await this.classFrame(code));
+  }
+
+  private async classFrame(code: string): Promise<ConsoleFrame> {
+    const ids = await this.h.classRoomIds(code);
+    const rooms: ConsoleRoom[] = [];
+    for (const id of ids) rooms.push(await this.consoleRoom(id));
+    return { type: 'console', now: this.now(), classCode: code, minTurnSeconds: this.minTurnSeconds, rooms };
+  }
+
+  private async consoleRoom(roomId: string): Promise<ConsoleRoom> {
+    const room = await this.h.hostRoom(roomId);
+    const t = await this.track(room);
+    const timing = t.timing ?? follow(undefined, await this.classClock(room.classCode), { playing: false, turn: room.summary.turn, ended: [] }, this.now());
+    const empty = { scores: { pyongyang: 0, moscow: 0, kyiv: 0 }, humanCost: { sent: 0, killed: 0, wounded: 0, captured: 0, familiesAtRisk: 0, russianKilled: 0, ukrainianKilled: 0 }, offers: [], deals: [], injectable: [] };
+    return {
+      summary: { ...room.summary, ...this.clockFields(roomId) },
+      turnStartedAt: timing.startedAt,
+      endedAt: timing.ended,
+      lastActivityAt: Math.max(room.summary.updatedAt, timing.startedAt, ...Object.values(timing.ended), t.messages?.at(-1)?.at ?? 0),
+      clock: timing.clock,
+      ...(room.state ? consoleFigures(room.state) : empty),
+      messages: t.messages ?? [],
+      muted: [...t.muted],
+    };
+  }
+
+  /** Coalesces a room's changes (an order storm at a turn's end) into one frame per 50 ms. */
+  private schedulePush(roomId: string): void {
+    const t = this.rooms.get(roomId);
+    if (!t || this.pushTimers.has(roomId)) return;
+    if (![...this.consoles].some((c) => c.classCode === t.classCode)) return;
+    this.pushTimers.set(
+      roomId,
+      setTimeout(() => {
+        this.pushTimers.delete(roomId);
+        void this.consoleRoom(roomId)
+          .then((room) => {
+            const frame: ConsoleFrame = { type: 'consoleRoom', now: this.now(), room };
+            for (const c of this.consoles) if (c.classCode === t.classCode) c.send(frame);
+          })
+          .catch((e: unknown) => this.opts.log?.(e, 'a console update'));
+      }, 50),
+    );
+  }
+
+  private async onConsoleFrame(conn: ConsoleConn, text: string): Promise<void> {
+    const parsed = parseClientFrame(text);
+    if (!parsed.ok) return conn.send({ type: 'error', code: parsed.code, message: parsed.message });
+    const m = parsed.value;
+    if (m.type === 'ping') return conn.send({ type: 'pong', t: m.t });
+    if (m.type !== 'console') return conn.send({ type: 'error', code: 'not-allowed', message: 'a console sends console commands only' });
+    const cmd = consoleCommandSchema.safeParse(m.command);
+    if (!cmd.success) {
+      const first = cmd.error.issues[0];
+      return conn.send({ type: 'error', id: m.id, code: 'invalid-message', message: `the command is not valid: ${first?.message ?? 'unknown shape'}` });
+    }
+    const error = await this.command(conn.classCode, m.room, cmd.data);
+    conn.send(error ? { type: 'error', id: m.id, code: 'refused', message: error } : { type: 'ack', id: m.id, seq: 0 });
+  }
+
+  /** Carries out a console command for the class; returns why it could not be, or null. */
+  async command(code: string, target: Target, cmd: ConsoleCommandBody): Promise<string | null> {
+    const ids = await this.h.classRoomIds(code);
+    if (target !== 'all' && !ids.includes(target)) return 'there is no such room in this class';
+    if ((cmd.kind === 'hide' || cmd.kind === 'mute') && target === 'all') return 'name the room';
+    const targets = target === 'all' ? ids : [target];
+    const now = this.now();
+    switch (cmd.kind) {
+      case 'deadline': {
+        if (cmd.seconds !== null && cmd.seconds < this.minTurnSeconds) return `a turn lasts at least ${this.minTurnSeconds} seconds`;
+        const turnMs = cmd.seconds === null ? null : cmd.seconds * 1000;
+        if (target === 'all') await this.setClass(code, { ...(await this.classClock(code)), turnMs });
+        return this.eachClock(targets, (c) => setTurnLength(c, turnMs, now));
+      }
+      case 'pause':
+      case 'resume': {
+        const paused = cmd.kind === 'pause';
+        if (target === 'all') await this.setClass(code, { ...(await this.classClock(code)), paused });
+        return this.eachClock(targets, (c) => (paused ? pause(c, now) : resume(c, now)), true);
+      }
+      case 'extend':
+        return this.eachClock(targets, (c) => extend(c, cmd.seconds * 1000, now));
+      case 'endTurn': {
+        const r = await this.eachClock(targets, (c) => endNow(c));
+        await this.tick();
+        return r;
+      }
+      case 'inject':
+      case 'news':
+        return this.inject(targets, cmd);
+      case 'hide': {
+        const m = await this.opts.messages.setHidden(code, cmd.message, cmd.hidden);
+        if (!m || m.room !== target) return 'there is no such message in this room';
+        const t = this.rooms.get(m.room);
+        if (t?.messages) t.messages = t.messages.map((x) => (x.id === m.id ? m : x));
+        // Its readers' screens drop it (or get it back) at once.
+        for (const seat of recipientsOf(m)) this.h.sendToSeats(m.room, [seat], await this.seatMessages(m.room, seat));
+        this.schedulePush(m.room);
+        return null;
+      }
+      case 'mute': {
+        await this.opts.messages.setMuted(target, cmd.seat, cmd.muted, now);
+        const room = await this.h.hostRoom(target);
+        const t = await this.track(room);
+        if (cmd.muted) t.muted.add(cmd.seat);
+        else t.muted.delete(cmd.seat);
+        this.h.sendToSeats(target, [cmd.seat], await this.seatMessages(target, cmd.seat));
+        this.schedulePush(target);
+        return null;
+      }
+    }
+  }
+
+  private async setClass(code: string, c: ClassClock): Promise<void> {
+    this.classClocks.set(code, c);
+    await this.opts.clocks.putClass(code, c, this.now());
+  }
+
+  /** Applies a clock change to each target room that is playing; pauses also reach waiting rooms. */
+  private async eachClock(ids: readonly string[], change: (c: TurnClock) => TurnClock, waitingToo = false): Promise<string | null> {
+    let changed = 0;
+    for (const id of ids) {
+      const room = await this.h.hostRoom(id);
+      if (room.summary.phase === 'finished' || (room.summary.phase === 'waiting' && !waitingToo)) continue;
+      await this.roomChanged(id);
+      const t = this.rooms.get(id)!;
+      t.timing = { ...t.timing!, clock: change(t.timing!.clock) };
+      await this.opts.clocks.putRoom(id, room.classCode, t.timing, this.now());
+      changed++;
+      // Every seat's countdown follows at once.
+      this.h.sendToSeats(id, CAPITALS, { type: 'clock', deadline: this.clockFields(id).deadline, paused: t.timing.clock.paused, now: this.now() });
+      this.schedulePush(id);
+    }
+    return changed === 0 && ids.length > 0 ? 'no room is playing' : null;
+  }
+
+  private async inject(ids: readonly string[], cmd: Extract<ConsoleCommandBody, { kind: 'inject' | 'news' }>): Promise<string | null> {
+    let action: InjectAction;
+    if (cmd.kind === 'news') {
+      const title = checkText(cmd.title, { label: 'the headline', max: INJECT_TITLE_MAX });
+      if (!title.ok) return title.message;
+      const text = cmd.text.trim() === '' ? { ok: true as const, value: '' } : checkText(cmd.text, { label: 'the text', max: INJECT_TEXT_MAX, multiline: true });
+      if (!text.ok) return text.message;
+      action = { type: 'inject', seat: TEACHER, news: { title: title.value, text: text.value } };
+    } else action = { type: 'inject', seat: TEACHER, event: cmd.event };
+    const refused: string[] = [];
+    let sent = 0;
+    for (const id of ids) {
+      const room = await this.h.hostRoom(id);
+      if (room.summary.phase !== 'playing') continue;
+      const r = await this.h.inject(id, action);
+      if ('error' in r) refused.push(`room ${room.summary.number}: ${r.error}`);
+      else sent++;
+    }
+    if (sent === 0) return refused.length > 0 ? refused.join('; ') : 'no room is playing';
+    return null;
+  }
+
+  // ------------------------------------------------------------------ deadlines
+
+  /** Ends the turn in every room whose deadline has passed (or that the teacher ended now). */
+  async tick(): Promise<void> {
+    const now = this.now();
+    for (const [id, t] of this.rooms) {
+      const timing = t.timing;
+      if (!timing || !isDue(timing.clock, now) || t.endedTurn === timing.turn) continue;
+      t.endedTurn = timing.turn;
+      try {
+        await this.h.endTurn(id);
+      } catch (e) {
+        t.endedTurn = 0;
+        this.opts.log?.(e, 'ending a turn at its deadline');
+      }
+    }
+  }
+}

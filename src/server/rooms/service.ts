@@ -1,0 +1,644 @@
+/**
+ * The room service of one app server: places students in rooms and seats, keeps the rooms whose
+ * sockets it holds in memory (a cache of their logs), stores each order before acknowledging it,
+ * sends each seat its own view, and turns a finished room into a verified class result.
+ */
+import { randomBytes } from 'node:crypto';
+
+import { applyAction, CAPITALS, createGame, type Capital, type FigureChoices, type GameState, type InjectAction, type Rules } from '../../engine';
+import type { ClassRow, Store } from '../../db/store';
+import { RoomsStore, type ClassRoomsRow, type RoomRow, type RoomSeatRow } from '../../db/rooms-store';
+import type { RoomSummary, SeatStatus, ServerMessage } from '../../rooms/protocol';
+import { seatView } from '../../rooms/view';
+import type { ScenarioCatalog, KnownScenario } from '../scenarios';
+import type { VerifyPool } from '../verify-pool';
+import { runVerifyTask, type VerifyTask } from '../verify-task';
+import { dedupKey } from '../verify';
+import { hashKey, newResultId } from '../ids';
+import type { SeatExtraMessage } from '../../rooms/console-view';
+import type { ConsoleHost, HostRoom } from '../console/console-service';
+import type { Fanout, FanoutNotice } from './fanout';
+import { RoomGame, type Applied, type LogEntry, type Order } from './game';
+import { newSeatToken } from './tokens';
+
+/** The computer player in seats no student holds. */
+export const ROOM_BOT = 'historical';
+
+export interface RoomSettings {
+  size: 2 | 3;
+  fill: 'order' | 'names';
+  computerSeat: Capital;
+  assignments: { pseudonym: string; room: number; seat: Capital }[];
+}
+
+export const DEFAULT_SETTINGS: RoomSettings = { size: 3, fill: 'order', computerSeat: 'kyiv', assignments: [] };
+
+/** A device's connection as the service sees it (the socket layer implements it). */
+export interface SeatConnection {
+  readonly id: string;
+  readonly seat: Capital;
+  send(message: ServerMessage | SeatExtraMessage): void;
+  /** Closes with a reason (another tab took the seat, the room was deleted…). */
+  close(code: number, reason: string): void;
+}
+
+export interface JoinAnswer {
+  room: { id: string; number: number };
+  seat: Capital;
+  pseudonym: string;
+  token: string;
+}
+
+export class RoomError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Loaded {
+  row: RoomRow;
+  game: RoomGame;
+  known: KnownScenario;
+  seats: RoomSeatRow[];
+  connections: Map<Capital, SeatConnection>;
+  /** Seats connected on other app servers (PostgreSQL fan-out). */
+  remote: Map<Capital, Set<string>>;
+  /** Every change to the room runs in this chain, one at a time. */
+  chain: Promise<unknown>;
+  finishing: Promise<void> | null;
+}
+
+/**
+ * What the teacher's console (issue 12) adds to every room: the turn clock shown in summaries,
+ * a pause that holds students' orders, and notice of every change.
+ */
+export interface RoomHooks {
+  clockFields(roomId: string): { deadline: number | null; paused: boolean };
+  orderRefusal(roomId: string): string | null;
+  roomChanged(roomId: string): Promise<void>;
+  /** Extra frames a seat gets after its welcome (its messages). */
+  seatMessages(roomId: string, seat: Capital): Promise<SeatExtraMessage>;
+  /** The game is over (the room's messages are revealed). */
+  reveal(roomId: string): Promise<void>;
+}
+
+export interface RoomServiceOptions {
+  store: Store;
+  catalog: ScenarioCatalog;
+  fanout: Fanout;
+  pool?: VerifyPool;
+  now?: () => number;
+  log?: (e: unknown, what: string) => void;
+}
+
+export class RoomService implements ConsoleHost {
+  readonly rooms: RoomsStore;
+  private hooks: RoomHooks | null = null;
+  private readonly loaded = new Map<string, Promise<Loaded>>();
+  private readonly now: () => number;
+
+  constructor(private readonly opts: RoomServiceOptions) {
+    this.rooms = new RoomsStore(opts.store.kysely);
+    this.now = opts.now ?? Date.now;
+    opts.fanout.subscribe((n) => void this.onNotice(n));
+  }
+
+  /** The teacher's console plugs in here. */
+  useHooks(hooks: RoomHooks): void {
+    this.hooks = hooks;
+  }
+
+  private changed(roomId: string): void {
+    this.hooks?.roomChanged(roomId).catch((e: unknown) => this.opts.log?.(e, 'telling the console of a room change'));
+  }
+
+  // ---------------------------------------------------------------- settings and joining
+
+  async settings(code: string): Promise<RoomSettings> {
+    const row = await this.rooms.getSettings(code);
+    return row ? settingsOf(row) : DEFAULT_SETTINGS;
+  }
+
+  async putSettings(code: string, s: RoomSettings): Promise<void> {
+    await this.rooms.putSettings({
+      class_code: code,
+      size: s.size,
+      fill: s.fill,
+      computer_seat: s.computerSeat,
+      assignments: JSON.stringify(s.assignments),
+      updated_at: this.now(),
+    });
+  }
+
+  /** Places a student in a room and a seat of the class; the token is returned once, never stored. */
+  async join(cls: ClassRow, pseudonym: string): Promise<JoinAnswer> {
+    const settings = await this.settings(cls.code);
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const place = await this.place(cls, settings, pseudonym);
+      const token = newSeatToken();
+      const taken = await this.rooms.takeSeat({
+        room_id: place.room.id,
+        capital: place.seat,
+        pseudonym,
+        token_hash: hashKey(token),
+        joined_at: this.now(),
+      });
+      if (!taken) continue;
+      await this.afterJoin(place.room.id);
+      return { room: { id: place.room.id, number: place.room.number }, seat: place.seat, pseudonym, token };
+    }
+    throw new RoomError(503, 'rooms-busy', 'every seat we tried was taken at the same moment; try again');
+  }
+
+  private async place(cls: ClassRow, settings: RoomSettings, pseudonym: string): Promise<{ room: RoomRow; seat: Capital }> {
+    const rooms = await this.rooms.listRooms(cls.code);
+    const seats = await this.rooms.seatsOfRooms(rooms.map((r) => r.id));
+    const taken = (id: string) => new Set(seats.filter((s) => s.room_id === id).map((s) => s.capital));
+    if (settings.fill === 'names') {
+      const wanted = settings.assignments.find((a) => sameName(a.pseudonym, pseudonym));
+      if (wanted) {
+        const room = rooms.find((r) => r.number === wanted.room) ?? (await this.newRoom(cls, settings, wanted.room));
+        if (!taken(room.id).has(wanted.seat) && room.phase !== 'finished') return { room, seat: wanted.seat };
+      }
+    }
+    // Rooms still waiting first, then a running room's empty seat (taken back from the computer).
+    for (const phase of ['waiting', 'playing']) {
+      for (const room of rooms) {
+        if (room.phase !== phase) continue;
+        const free = studentSeats(room).filter((c) => !taken(room.id).has(c) && !reservedByName(settings, room, c));
+        if (free.length > 0) return { room, seat: free[0]! };
+      }
+    }
+    const next = rooms.reduce((m, r) => Math.max(m, r.number), 0) + 1;
+    const room = await this.newRoom(cls, settings, next);
+    const free = studentSeats(room).filter((c) => !reservedByName(settings, room, c));
+    return { room, seat: free[0] ?? studentSeats(room)[0]! };
+  }
+
+  private async newRoom(cls: ClassRow, settings: RoomSettings, number: number): Promise<RoomRow> {
+    const t = this.now();
+    const row: RoomRow = {
+      id: randomBytes(9).toString('base64url'),
+      class_code: cls.code,
+      number,
+      phase: 'waiting',
+      seed: cls.seed ?? `${cls.code}-room-${number}-${randomBytes(4).toString('hex')}`,
+      figures: cls.figures ?? JSON.stringify({ default: 'central' }),
+      size: settings.size,
+      computer_seat: settings.size === 2 ? settings.computerSeat : null,
+      result_id: null,
+      created_at: t,
+      updated_at: t,
+    };
+    if (await this.rooms.createRoom(row)) return row;
+    const existing = (await this.rooms.listRooms(cls.code)).find((r) => r.number === number);
+    if (!existing) throw new RoomError(503, 'rooms-busy', 'the room could not be opened; try again');
+    return existing;
+  }
+
+  /** A seat was taken: a running room gets a claim, a full waiting room starts. */
+  private async afterJoin(roomId: string): Promise<void> {
+    const room = await this.load(roomId);
+    await this.exclusive(room, async () => {
+      room.seats = await this.rooms.seats(roomId);
+      const held = new Set(room.seats.map((s) => s.capital as Capital));
+      if (room.game.started) {
+        for (const c of held)
+          if (room.game.control[c] === 'computer' && !room.game.claims.has(c) && !room.game.over)
+            await this.appendLocked(room, 'room', null, { kind: 'claim', seat: c });
+      } else if (studentSeats(room.row).every((c) => held.has(c))) {
+        await this.appendLocked(room, 'room', null, { kind: 'start', humans: [...held] });
+      } else this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
+    });
+  }
+
+  // ---------------------------------------------------------------- rooms in memory
+
+  /** The room, rebuilt from its log on first use (then kept while it has sockets). */
+  load(roomId: string): Promise<Loaded> {
+    let p = this.loaded.get(roomId);
+    if (!p) {
+      p = this.build(roomId);
+      this.loaded.set(roomId, p);
+      p.catch(() => this.loaded.delete(roomId));
+    }
+    return p;
+  }
+
+  private async build(roomId: string): Promise<Loaded> {
+    const row = await this.rooms.getRoom(roomId);
+    if (!row) throw new RoomError(404, 'unknown-room', 'this room no longer exists');
+    const cls = await this.opts.store.getClass(row.class_code);
+    if (!cls) throw new RoomError(404, 'unknown-class', `class ${row.class_code} no longer exists`);
+    const known = await this.opts.catalog.find(cls.scenario_hash, this.opts.store);
+    if (!known) throw new RoomError(409, 'scenario-unavailable', "the class's scenario is not available on this server");
+    const rules: Rules = this.opts.catalog.rules(known, JSON.parse(row.figures) as FigureChoices);
+    const game = new RoomGame(rules, row.seed, JSON.parse(row.figures) as FigureChoices, ROOM_BOT);
+    const room: Loaded = {
+      row,
+      game,
+      known,
+      seats: await this.rooms.seats(roomId),
+      connections: new Map(),
+      remote: new Map(),
+      chain: Promise.resolve(),
+      finishing: null,
+    };
+    await this.catchUp(room);
+    return room;
+  }
+
+  /** Applies log entries other servers stored since this cache's position. */
+  private async catchUp(room: Loaded): Promise<Applied[]> {
+    const rows = await this.rooms.logAfter(room.row.id, room.game.seq);
+    const out: Applied[] = [];
+    for (const r of rows) out.push(room.game.apply(JSON.parse(r.entry) as LogEntry, Number(r.seq)));
+    return out;
+  }
+
+  private exclusive<T>(room: Loaded, fn: () => Promise<T>): Promise<T> {
+    const run = room.chain.then(fn, fn);
+    room.chain = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Stores an entry at the next position and applies it. Must run inside exclusive(). If another
+   * server took the position, catch up and let `recheck` say whether the entry still stands.
+   */
+  private async appendLocked(
+    room: Loaded,
+    seat: string,
+    clientId: string | null,
+    entry: LogEntry,
+    recheck: () => string | null = () => null,
+  ): Promise<{ seq: number } | { error: string }> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const seq = room.game.seq + 1;
+      const r = await this.rooms.append({
+        room_id: room.row.id,
+        seq,
+        seat,
+        client_id: clientId,
+        entry: JSON.stringify(entry),
+        created_at: this.now(),
+      });
+      if (r.kind === 'duplicate') return { seq: r.seq };
+      if (r.kind === 'stored') {
+        const applied = room.game.apply(entry, seq);
+        this.opts.fanout.publish({ k: 'log', r: room.row.id, seq });
+        await this.afterApply(room, [applied]);
+        return { seq };
+      }
+      // Another server stored this position first: apply its entries, then check ours again.
+      const caught = await this.catchUp(room);
+      await this.afterApply(room, caught);
+      const why = recheck();
+      if (why) return { error: why };
+    }
+    return { error: 'the room is too busy; send the order again' };
+  }
+
+  private async afterApply(room: Loaded, applied: Applied[]): Promise<void> {
+    if (applied.length === 0) return;
+    const phase = room.game.over ? 'finished' : room.game.started ? 'playing' : 'waiting';
+    if (phase !== room.row.phase) {
+      room.row.phase = phase;
+      room.row.updated_at = this.now();
+      await this.rooms.updateRoom(room.row.id, { phase, updated_at: room.row.updated_at });
+    }
+    const merged: Applied = { changed: 'none', resolved: null, refused: [] };
+    for (const a of applied) {
+      if (a.changed === 'all' || merged.changed === 'none') merged.changed = a.changed;
+      else if (a.changed !== 'none' && a.changed !== merged.changed) merged.changed = 'all';
+      merged.resolved = a.resolved ?? merged.resolved;
+      merged.refused.push(...a.refused);
+    }
+    this.broadcast(room, merged);
+    if (room.game.over) void this.finish(room);
+  }
+
+  // ---------------------------------------------------------------- what seats send
+
+  /** A student's order: checked by the engine, stored, then acknowledged (with its position). */
+  async order(roomId: string, seat: Capital, clientId: string, action: Order): Promise<{ seq: number } | { error: string }> {
+    const room = await this.load(roomId);
+    return this.exclusive(room, async () => {
+      if (room.game.hasOrder(seat, clientId)) {
+        const rows = await this.rooms.logAfter(roomId, 0);
+        const row = rows.find((r) => r.seat === seat && r.client_id === clientId);
+        return { seq: row ? Number(row.seq) : room.game.seq };
+      }
+      const why = room.game.check(seat, action);
+      if (why) return { error: why };
+      const r = await this.appendLocked(room, seat, clientId, { kind: 'order', seat, id: clientId, action }, () =>
+        room.game.hasOrder(seat, clientId) ? null : room.game.check(seat, action),
+      );
+      if ('error' in r) room.game.dropPreview(seat);
+      return r;
+    });
+  }
+
+  /** A seated student starts a waiting room: the computer plays the seats nobody holds. */
+  async start(roomId: string): Promise<{ seq: number } | { error: string }> {
+    const room = await this.load(roomId);
+    return this.exclusive(room, async () => {
+      if (room.game.started) return { seq: room.game.seq };
+      room.seats = await this.rooms.seats(roomId);
+      const humans = room.seats.map((s) => s.capital as Capital);
+      return this.appendLocked(room, 'room', null, { kind: 'start', humans }, () => (room.game.started ? 'The game has already started.' : null));
+    });
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  /** The seat a token opens, or undefined. */
+  async seatOfToken(token: string): Promise<RoomSeatRow | undefined> {
+    return this.rooms.seatByToken(hashKey(token));
+  }
+
+  /** A device connected to a seat: an older device on the same seat is told why and closed. */
+  async attach(roomId: string, conn: SeatConnection): Promise<void> {
+    const room = await this.load(roomId);
+    await this.exclusive(room, async () => {
+      const caught = await this.catchUp(room);
+      room.seats = await this.rooms.seats(roomId);
+      const old = room.connections.get(conn.seat);
+      room.connections.set(conn.seat, conn);
+      if (old && old.id !== conn.id) supersede(old);
+      this.opts.fanout.publish({ k: 'takeover', r: roomId, seat: conn.seat, conn: conn.id });
+      this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat, on: true });
+      conn.send(this.welcome(room, conn.seat));
+      if (this.hooks) conn.send(await this.hooks.seatMessages(roomId, conn.seat));
+      if (room.game.over) conn.send(await this.finishedMessage(room));
+      if (caught.length > 0) await this.afterApply(room, caught);
+      else this.broadcast(room, { changed: 'none', resolved: null, refused: [] }, conn.seat);
+    });
+  }
+
+  detach(roomId: string, conn: SeatConnection): void {
+    const p = this.loaded.get(roomId);
+    if (!p) return;
+    void p.then((room) => {
+      if (room.connections.get(conn.seat) !== conn) return;
+      room.connections.delete(conn.seat);
+      this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat, on: false });
+      this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
+      // A room nobody here is connected to is dropped from memory; its log keeps it.
+      if (room.connections.size === 0 && !room.finishing) this.loaded.delete(roomId);
+    });
+  }
+
+  private async onNotice(n: FanoutNotice & { s: string }): Promise<void> {
+    const p = this.loaded.get(n.r);
+    if (!p) return;
+    const room = await p.catch(() => null);
+    if (!room) return;
+    if (n.k === 'log') {
+      if (n.seq <= room.game.seq) return;
+      await this.exclusive(room, async () => this.afterApply(room, await this.catchUp(room)));
+    } else if (n.k === 'presence') {
+      const seat = n.seat as Capital;
+      const set = room.remote.get(seat) ?? new Set<string>();
+      if (n.on) set.add(n.s);
+      else set.delete(n.s);
+      room.remote.set(seat, set);
+      this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
+    } else if (n.k === 'takeover') {
+      const conn = room.connections.get(n.seat as Capital);
+      if (conn && conn.id !== n.conn) {
+        room.connections.delete(conn.seat);
+        supersede(conn);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- what seats receive
+
+  summary(room: Loaded): RoomSummary {
+    const g = room.game;
+    const st = g.state;
+    const seats: SeatStatus[] = CAPITALS.map((c) => {
+      const held = room.seats.find((s) => s.capital === c);
+      return {
+        capital: c,
+        kind: st ? g.control[c] : held ? 'human' : 'computer',
+        pseudonym: held?.pseudonym ?? null,
+        connected: room.connections.has(c) || (room.remote.get(c)?.size ?? 0) > 0,
+        ended: g.ended(c),
+        claimed: g.claims.has(c),
+      };
+    });
+    return {
+      id: room.row.id,
+      classCode: room.row.class_code,
+      number: room.row.number,
+      phase: g.over ? 'finished' : st ? 'playing' : 'waiting',
+      turn: st?.ctx.turn ?? 0,
+      turns: g.rules.calendar.turns,
+      date: st?.ctx.date ?? g.rules.calendar.start,
+      seats,
+      seq: g.seq,
+      ...(this.hooks?.clockFields(room.row.id) ?? { deadline: null, paused: false }),
+      resultId: room.row.result_id,
+      updatedAt: room.row.updated_at,
+    };
+  }
+
+  private welcome(room: Loaded, seat: Capital): ServerMessage {
+    const held = room.seats.find((s) => s.capital === seat);
+    const state = room.game.viewState(seat) ?? waitingState(room.game);
+    return {
+      type: 'welcome',
+      v: 1,
+      room: this.summary(room),
+      seat,
+      pseudonym: held?.pseudonym ?? '',
+      rules: room.game.rules,
+      scenario: { id: room.known.id, hash: room.known.hash, title: room.known.title },
+      view: seatView(state, seat),
+      acked: room.game.queuedIds(seat),
+    };
+  }
+
+  /** Sends every connected seat what changed for it (only `only` when given). */
+  private broadcast(room: Loaded, applied: Applied, only?: Capital): void {
+    if (!only) this.changed(room.row.id);
+    const summary = this.summary(room);
+    for (const [seat, conn] of room.connections) {
+      if (only && seat !== only) continue;
+      const refused = applied.refused.filter((r) => r.seat === seat).map((r) => ({ id: r.id, message: r.message }));
+      const withView = applied.changed === 'all' || applied.changed === seat;
+      const state = withView ? room.game.viewState(seat) : null;
+      conn.send({
+        type: 'update',
+        room: summary,
+        ...(state ? { view: seatView(state, seat) } : {}),
+        resolved: applied.resolved,
+        ...(refused.length > 0 ? { refused } : {}),
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- the end
+
+  /** Verifies the finished room's record (off the main thread when a pool runs) and files it. */
+  private finish(room: Loaded): Promise<void> {
+    if (!room.finishing)
+      room.finishing = (async () => {
+        try {
+          if (!room.row.result_id) {
+            const record = room.game.record();
+            const classCode = room.row.class_code;
+            const { scenario: _parsed, ...scenario } = room.known;
+            const task: VerifyTask = {
+              record,
+              scenario,
+              classCode,
+              pseudonym: playersLine(room),
+              id: newResultId(),
+              now: this.now(),
+              dedupKey: dedupKey(record, classCode),
+            };
+            const answer = this.opts.pool ? await this.opts.pool.run(task) : runVerifyTask(task, this.opts.catalog, room.known);
+            if (!answer.ok) throw new Error(`the room's record did not verify: ${answer.error.message}`);
+            const { row } = await this.opts.store.insertResult(answer.row, this.opts.catalog.rowToStore(room.known, task.now));
+            room.row.result_id = row.id;
+            room.row.phase = 'finished';
+            await this.rooms.updateRoom(room.row.id, { result_id: row.id, phase: 'finished', updated_at: this.now() });
+          }
+          const msg = await this.finishedMessage(room);
+          for (const conn of room.connections.values()) conn.send(msg);
+          await this.hooks?.reveal(room.row.id);
+        } catch (e) {
+          this.opts.log?.(e, 'finishing a room');
+          room.finishing = null;
+        }
+      })();
+    return room.finishing;
+  }
+
+  private async finishedMessage(room: Loaded): Promise<ServerMessage> {
+    return {
+      type: 'finished',
+      room: this.summary(room),
+      record: room.game.record(),
+      resultId: room.row.result_id,
+      resultUrl: room.row.result_id ? `/results?id=${room.row.result_id}` : null,
+    };
+  }
+
+  /** Summaries of a class's rooms (the teacher's list and console). */
+  async classRooms(code: string): Promise<RoomSummary[]> {
+    const rows = await this.rooms.listRooms(code);
+    const out: RoomSummary[] = [];
+    for (const r of rows) out.push(this.summary(await this.load(r.id)));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- the console's host
+
+  async classRoomIds(code: string): Promise<string[]> {
+    return (await this.rooms.listRooms(code)).map((r) => r.id);
+  }
+
+  async hostRoom(roomId: string): Promise<HostRoom> {
+    const room = await this.load(roomId);
+    return { id: roomId, classCode: room.row.class_code, summary: this.summary(room), state: room.game.state, rules: room.game.rules };
+  }
+
+  /** The teacher's inject, checked by the engine, then stored and applied like any entry. */
+  async inject(roomId: string, action: InjectAction): Promise<{ seq: number } | { error: string }> {
+    const room = await this.load(roomId);
+    return this.exclusive(room, async () => {
+      const check = () => {
+        const st = room.game.state;
+        if (!st) return 'the room has not started';
+        const r = applyAction(st, action);
+        return r.ok ? null : r.error.message;
+      };
+      const why = check();
+      if (why) return { error: why };
+      return this.appendLocked(room, 'teacher', null, { kind: 'teacher', action }, check);
+    });
+  }
+
+  /** Ends the month for every student seat that has not, with the orders it gave. */
+  async endTurn(roomId: string): Promise<void> {
+    const room = await this.load(roomId);
+    const st = room.game.state;
+    if (!st || room.game.over) return;
+    const turn = st.ctx.turn;
+    for (const seat of room.game.rules.order) {
+      if (room.game.control[seat] !== 'human' || room.game.ended(seat) || room.game.state?.ctx.turn !== turn) continue;
+      await this.order(roomId, seat, `clock-${turn}-${seat}`, { type: 'endTurn', seat });
+    }
+  }
+
+  sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage | SeatExtraMessage): void {
+    const p = this.loaded.get(roomId);
+    if (!p) return;
+    void p.then((room) => {
+      for (const seat of seats) room.connections.get(seat)?.send(message);
+    });
+  }
+
+  /** Why a student's order must wait now (the teacher paused the room), or null. */
+  orderRefusal(roomId: string): string | null {
+    return this.hooks?.orderRefusal(roomId) ?? null;
+  }
+
+  /** Waits for rooms being filed as results (tests and shutdown). */
+  async settle(): Promise<void> {
+    for (const p of [...this.loaded.values()]) {
+      const room = await p.catch(() => null);
+      if (room?.finishing) await room.finishing;
+    }
+  }
+}
+
+function supersede(conn: SeatConnection): void {
+  const message = 'This seat was opened on another tab or device, so this one stopped. Close it, or reload it to take the seat back.';
+  conn.send({ type: 'superseded', message });
+  conn.close(4001, 'seat opened elsewhere');
+}
+
+/** The seats students play in a room: all three, or all but the computer's in rooms of two. */
+function studentSeats(room: RoomRow): Capital[] {
+  return CAPITALS.filter((c) => room.size === 3 || c !== room.computer_seat);
+}
+
+function reservedByName(s: RoomSettings, room: RoomRow, seat: Capital): boolean {
+  return s.fill === 'names' && s.assignments.some((a) => a.room === room.number && a.seat === seat);
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+}
+
+function settingsOf(row: ClassRoomsRow): RoomSettings {
+  return {
+    size: row.size === 2 ? 2 : 3,
+    fill: row.fill === 'names' ? 'names' : 'order',
+    computerSeat: (CAPITALS as readonly string[]).includes(row.computer_seat) ? (row.computer_seat as Capital) : 'kyiv',
+    assignments: JSON.parse(row.assignments) as RoomSettings['assignments'],
+  };
+}
+
+/** The class board's name for a room's result: each seat's player, and who was the computer. */
+function playersLine(room: Loaded): string {
+  return CAPITALS.map((c) => {
+    const held = room.seats.find((s) => s.capital === c);
+    const who = room.game.everHuman.has(c) && held ? held.pseudonym : 'computer';
+    return `${who} (${room.game.rules.capitals[c].name})`;
+  }).join(', ');
+}
+
+/** Before the room starts, every seat sees the opening position. */
+function waitingState(game: RoomGame): GameState {
+  return createGame(game.rules, { seed: game.seed, figureChoices: game.figureChoices });
+}

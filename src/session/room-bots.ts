@@ -1,0 +1,175 @@
+/**
+ * Whole rooms played by bots through the real network protocol: students join a class over
+ * HTTP, one WebSocket per seat, and a computer player chooses each seat's orders from what that
+ * seat sees. Used by `npm run rooms:bots`, `npm run bench:rooms` and the rooms tests; it
+ * measures what a class would feel: order round trips and how long a resolved month takes to
+ * reach every device.
+ */
+import { getBot } from '../ai';
+import { applyInPlace, cloneState, type Capital, type GameState } from '../engine';
+import type { Order } from '../rooms/protocol';
+import { stateFromView } from '../rooms/view';
+import { RoomClient, type SocketLike } from './room-client';
+
+export interface BotRoomsOptions {
+  origin: string;
+  classCode: string;
+  rooms: number;
+  makeSocket: (url: string) => SocketLike;
+  /** Computer player choosing the students' orders. */
+  bot?: string;
+  /** Give up after this long. */
+  timeoutMs?: number;
+  /** Pseudonym prefix (several runs on one class stay apart). */
+  prefix?: string;
+  /** Called with each seat's client once it is connected (fault tests reach in here). */
+  onClient?: (client: RoomClient, seat: BotSeat) => void;
+}
+
+export interface BotSeat {
+  roomId: string;
+  seat: Capital;
+  token: string;
+  pseudonym: string;
+}
+
+export interface BotRoomsReport {
+  rooms: number;
+  finished: number;
+  actions: number;
+  orderP50Ms: number;
+  orderP99Ms: number;
+  broadcastP99Ms: number;
+  errors: number;
+  /** The first few error messages (the JSON summary keeps only the count). */
+  errorMessages: string[];
+  resultIds: string[];
+  wallMs: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/** Joins `rooms × 3` students to the class (rooms fill in join order). */
+export async function joinSeats(origin: string, classCode: string, count: number, prefix: string): Promise<BotSeat[]> {
+  const seats: BotSeat[] = [];
+  for (let i = 0; i < count; i++) {
+    const pseudonym = `${prefix} ${i + 1}`;
+    const res = await fetch(`${origin}/api/classes/${classCode}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pseudonym }),
+    });
+    const body = (await res.json()) as { room: { id: string }; seat: Capital; token: string; message?: string };
+    if (res.status !== 201) throw new Error(`join failed (${res.status}): ${body.message ?? ''}`);
+    seats.push({ roomId: body.room.id, seat: body.seat, token: body.token, pseudonym });
+  }
+  return seats;
+}
+
+export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> {
+  const started = Date.now();
+  const seats = await joinSeats(o.origin, o.classCode, o.rooms * 3, o.prefix ?? 'Bot');
+  const bot = getBot(o.bot ?? 'historical');
+  if (!bot) throw new Error(`no computer player called ${o.bot}`);
+  const rtts: number[] = [];
+  const broadcasts: number[] = [];
+  const errors: string[] = [];
+  let actions = 0;
+  /** When the last seat of a room ended each month (the month resolves on it). */
+  const lastEnd = new Map<string, number>();
+  const roomIds = [...new Set(seats.map((s) => s.roomId))];
+  const finishedRooms = new Map<string, string | null>();
+
+  const play = (seat: BotSeat) =>
+    new Promise<void>((resolve) => {
+      const client = new RoomClient({ origin: o.origin, token: seat.token, makeSocket: o.makeSocket });
+      let busy = false;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(limit);
+        client.close();
+        resolve();
+      };
+      const turnOf = () => client.snapshot?.room.turn ?? 0;
+      const act = async (): Promise<void> => {
+        const snap = client.snapshot;
+        if (busy || !snap || snap.room.phase !== 'playing') return;
+        const me = snap.room.seats.find((s) => s.capital === seat.seat)!;
+        if (me.ended || me.kind !== 'human') return;
+        busy = true;
+        try {
+          const state: GameState = stateFromView(snap.view, snap.rules);
+          const check = cloneState(state);
+          const turn = turnOf();
+          for (const a of bot.decide(state, seat.seat) as Order[]) {
+            if (a.type === 'endTurn') break;
+            // The seat's own copy says whether the engine would take it (as the game screen does).
+            if (!applyInPlace(check, a).ok) continue;
+            const r = await client.order(a);
+            rtts.push(r.ms);
+            actions++;
+            if (!r.ok) errors.push(`${seat.seat}: ${r.message}`);
+          }
+          const key = `${seat.roomId}:${turn}`;
+          lastEnd.set(key, Math.max(lastEnd.get(key) ?? 0, performance.now()));
+          const r = await client.order({ type: 'endTurn', seat: seat.seat });
+          rtts.push(r.ms);
+          actions++;
+          if (!r.ok) errors.push(`${seat.seat}: ${r.message}`);
+        } finally {
+          busy = false;
+        }
+        void act();
+      };
+      client.subscribe((c, m) => {
+        if (!m) return;
+        if (m.type === 'update' && m.resolved !== null) {
+          const sent = lastEnd.get(`${seat.roomId}:${m.resolved}`);
+          if (sent !== undefined) broadcasts.push(performance.now() - sent);
+        }
+        if (m.type === 'error' && m.id === undefined) errors.push(`${seat.seat}: ${m.message}`);
+        if (m.type === 'finished') {
+          if (m.resultId) {
+            finishedRooms.set(seat.roomId, m.resultId);
+            finish();
+          }
+          return;
+        }
+        if (c.stopped) {
+          errors.push(`${seat.seat}: ${c.stopped}`);
+          finish();
+          return;
+        }
+        void act();
+      });
+      o.onClient?.(client, seat);
+      client.connect();
+      const limit = setTimeout(() => {
+        errors.push(`${seat.roomId} ${seat.seat}: not finished in time`);
+        finish();
+      }, o.timeoutMs ?? 300_000);
+    });
+
+  await Promise.all(seats.map(play));
+  rtts.sort((a, b) => a - b);
+  broadcasts.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    rooms: roomIds.length,
+    finished: [...finishedRooms.values()].filter((id) => id !== null).length,
+    actions,
+    orderP50Ms: round(percentile(rtts, 50)),
+    orderP99Ms: round(percentile(rtts, 99)),
+    broadcastP99Ms: round(percentile(broadcasts, 99)),
+    errors: errors.length,
+    errorMessages: errors.slice(0, 10),
+    resultIds: [...new Set(finishedRooms.values())].filter((x): x is string => x !== null),
+    wallMs: Date.now() - started,
+  };
+}

@@ -1,0 +1,60 @@
+/** Rooms tests: a class on a real test server, and seat sockets through the `ws` package. */
+import WebSocket from 'ws';
+import type { SocketLike } from '../../src/session/room-client';
+import { post } from '../server/helpers';
+
+export function wsSocket(url: string): SocketLike {
+  return new WebSocket(url) as unknown as SocketLike;
+}
+
+export async function newClass(url: string, extra: Record<string, unknown> = {}): Promise<{ code: string; key: string }> {
+  const res = await post(`${url}/api/classes`, { scenario: 'historical-2024', ...extra });
+  const body = res.json as { code: string; moderationKey: string };
+  if (res.status !== 201) throw new Error(`class not created: ${JSON.stringify(body)}`);
+  return { code: body.code, key: body.moderationKey };
+}
+
+/** A raw seat socket that records every frame it receives. */
+export async function rawSeat(url: string, token: string): Promise<{ ws: WebSocket; frames: string[]; next(type?: string): Promise<Record<string, unknown>>; send(m: unknown): void; closed: Promise<{ code: number; reason: string }> }> {
+  const ws = new WebSocket(url.replace(/^http/, 'ws') + '/api/rooms/socket');
+  const frames: string[] = [];
+  const waiters: { type?: string; resolve: (m: Record<string, unknown>) => void }[] = [];
+  let seen = 0;
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+  ws.on('message', (d) => {
+    frames.push(String(d));
+    pump();
+  });
+  function pump() {
+    while (waiters.length > 0) {
+      const w = waiters[0]!;
+      let found: Record<string, unknown> | null = null;
+      while (seen < frames.length) {
+        const m = JSON.parse(frames[seen++]!) as Record<string, unknown>;
+        if (!w.type || m['type'] === w.type) {
+          found = m;
+          break;
+        }
+      }
+      if (!found) return;
+      waiters.shift();
+      w.resolve(found);
+    }
+  }
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  if (token) ws.send(JSON.stringify({ type: 'hello', v: 1, role: 'seat', token }));
+  return {
+    ws,
+    frames,
+    closed,
+    send: (m) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)),
+    next: (type) =>
+      new Promise((resolve) => {
+        waiters.push({ ...(type ? { type } : {}), resolve });
+        pump();
+      }),
+  };
+}
