@@ -28,7 +28,7 @@ import {
   type Seats,
 } from '../../engine';
 import type { Order } from '../../rooms/protocol';
-import { computerMoves } from './computer';
+import { computerAnswers, computerMoves } from './computer';
 
 export type { Order };
 
@@ -220,6 +220,7 @@ export class RoomGame {
     }
     this.actions.push(action);
     if (action.type === 'endTurn') this.advance(out);
+    else computerAnswers(st, this.botSeats(), this.actions);
     return out;
   }
 
@@ -256,6 +257,7 @@ export class RoomGame {
         }
         this.actions.push(q.action);
         ended = q.action.type === 'endTurn';
+        if (!ended) computerAnswers(st, this.botSeats(), this.actions);
       }
       if (!ended) break;
     }
@@ -275,9 +277,11 @@ export class RoomGame {
     this.claims.clear();
   }
 
-  /** The computer player's name for each seat (students' seats are never asked). */
+  /** The computer player of each seat the computer holds now; 'human' for students' seats. */
   private botSeats(): Seats {
-    return { pyongyang: this.bot, moscow: this.bot, kyiv: this.bot };
+    const seats = {} as Seats;
+    for (const c of CAPITALS) seats[c] = this.control[c] === 'human' ? 'human' : this.bot;
+    return seats;
   }
 
   /** The record: a seat a student ever played is labelled human, the others by their bot. */
