@@ -251,6 +251,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         hash: known.hash,
         title: known.title,
         origin: known.origin,
+        builtIn: catalog.isBuiltIn(known.hash),
         text: known.text,
       };
     },
@@ -434,9 +435,13 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         if (!cls) throw notFound('unknown-class', `there is no class ${classCode}`);
         moderator = isModerator(request, cls);
       }
+      // A board is one scenario by hash: `scenario=<id>` alone means the built-in of that id,
+      // never an upload that reuses the id (those are listed under their own hash).
+      const hash =
+        q.hash ?? (q.scenario !== undefined ? catalog.builtInById(q.scenario)?.hash : undefined);
       const filter = {
         ...(q.scenario !== undefined ? { scenarioId: q.scenario } : {}),
-        ...(q.hash !== undefined ? { scenarioHash: q.hash } : {}),
+        ...(hash !== undefined ? { scenarioHash: hash } : {}),
         ...(classCode !== undefined ? { classCode } : {}),
         includeHidden: moderator,
       };
@@ -554,7 +559,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
           id: known.id,
           hash: known.hash,
           title: known.title,
-          builtIn: known.origin === 'builtin' && catalog.builtInById(known.id)?.hash === known.hash,
+          builtIn: catalog.isBuiltIn(known.hash),
         },
         scenarioText: known.text,
         seats: record.seats,

@@ -237,3 +237,83 @@ describe('seats the scenario gives only to the computer', () => {
     expect(ok.status, ok.text).toBe(201);
   });
 });
+
+describe('a modified scenario wearing a built-in id (item 3)', () => {
+  let srv: TestServer;
+  let text: string;
+  let rules: Rules;
+  let hash: string;
+  beforeAll(async () => {
+    srv = await startTestServer('sqlite', { sweepIntervalMs: 0 });
+    const ledger = loadLedgerFileSync();
+    if (!ledger.ok) throw new Error('ledger');
+    // Same id and title as the built-in; Moscow's losses count for nothing in its score.
+    text = readFileSync(path.join(ROOT, 'scenarios', 'historical-2024.yaml'), 'utf8').replace(
+      '{ metric: moscow.losses, weight: 2,',
+      '{ metric: moscow.losses, weight: 0.001,',
+    );
+    const loaded = loadScenario(text, 'historical-2024.yaml', ledger.value);
+    if (!loaded.ok) throw new Error('the modified scenario does not load');
+    hash = loaded.value.hash;
+    rules = resolveScenario(loaded.value.scenario, ledger.value, { default: 'central' }, hash);
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  it('gets its own board, never the built-in one, and is never called built in', async () => {
+    const api = `${srv.url}/api`;
+    const genuine = await post(`${api}/results`, genuineRecord('builtin-board'));
+    expect(genuine.status, genuine.text).toBe(201);
+    const rec = recordOf(playGame(rules, { seed: 'impostor', seats: BOT_SEATS }), BOT_SEATS);
+    expect(rec.scenario.id).toBe('historical-2024');
+    const up = await post(`${api}/results`, { record: rec, scenario: text });
+    expect(up.status, up.text).toBe(201);
+
+    const board = (await (await fetch(`${api}/results?scenario=historical-2024`)).json()) as {
+      results: { id: string; scenario: { hash: string } }[];
+    };
+    expect(board.results.map((r) => r.id)).toEqual([genuine.json['id']]);
+    const own = (await (
+      await fetch(`${api}/results?scenario=historical-2024&hash=${hash}`)
+    ).json()) as {
+      results: { id: string }[];
+    };
+    expect(own.results.map((r) => r.id)).toEqual([up.json['id']]);
+
+    const list = (await (await fetch(`${api}/scenarios`)).json()) as {
+      scenarios: { id: string; hash: string; builtIn: boolean; results: number }[];
+    };
+    const entries = list.scenarios.filter((s) => s.id === 'historical-2024');
+    expect(entries.find((s) => s.hash === hash)).toMatchObject({ builtIn: false, results: 1 });
+    expect(entries.filter((s) => s.builtIn)).toHaveLength(1);
+    expect(entries.find((s) => s.builtIn)!.hash).not.toBe(hash);
+
+    const one = (await (await fetch(`${api}/scenarios/${hash}`)).json()) as Record<string, unknown>;
+    expect(one).toMatchObject({ builtIn: false, origin: 'upload' });
+    const fork = (await (
+      await fetch(`${api}/results/${String(up.json['id'])}/fork?turn=2`)
+    ).json()) as {
+      scenario: { builtIn: boolean };
+    };
+    expect(fork.scenario.builtIn).toBe(false);
+  });
+
+  it('a stored row claiming to be built in is not believed', async () => {
+    await srv.store.kysely
+      .updateTable('scenarios')
+      .set({ origin: 'builtin' })
+      .where('hash', '=', hash)
+      .execute();
+    const fresh = await startTestServer('sqlite', { sweepIntervalMs: 0, dataDir: srv.dataDir });
+    try {
+      const one = (await (await fetch(`${fresh.url}/api/scenarios/${hash}`)).json()) as Record<
+        string,
+        unknown
+      >;
+      expect(one).toMatchObject({ builtIn: false, origin: 'upload' });
+    } finally {
+      await fresh.app.close();
+    }
+  });
+});
