@@ -46,9 +46,19 @@ export interface ConsoleHost {
   /** Appends the teacher's inject to the room's log (the engine checks it). */
   inject(roomId: string, action: InjectAction): Promise<{ seq: number } | { error: string }>;
   /** Ends the current turn for every student seat that has not, with the orders it gave. */
-  endTurn(roomId: string): Promise<void>;
+  endTurnNow(roomId: string): Promise<void>;
   /** Sends a frame to these seats' devices connected here. */
-  sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage | SeatExtraMessage): void;
+  sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage): void;
+}
+
+/** What the rooms service asks of the console (the service passes its room ids). */
+export interface RoomHooks {
+  clockFields(roomId: string): { deadline: number | null; paused: boolean };
+  orderRefusal(roomId: string): string | null;
+  /** Called after every change the room's devices were told of. */
+  roomChanged(roomId: string): void;
+  seatMessages(roomId: string, seat: Capital): Promise<SeatExtraMessage>;
+  reveal(roomId: string): Promise<void>;
 }
 
 export interface ConsoleServiceOptions {
@@ -80,7 +90,7 @@ interface Tracked {
 /** Console commands that accept a room or `all`. */
 type Target = string;
 
-export class ConsoleService {
+export class ConsoleService implements RoomHooks {
   private host: ConsoleHost | null = null;
   private readonly now: () => number;
   readonly minTurnSeconds: number;
@@ -127,8 +137,13 @@ export class ConsoleService {
     return this.rooms.get(roomId)?.timing?.clock.paused ? 'Your teacher has paused the game: your orders wait until it resumes.' : null;
   }
 
+  roomChanged(roomId: string): void {
+    if (!this.host) return;
+    this.follow(roomId).catch((e: unknown) => this.opts.log?.(e, 'following a room for the console'));
+  }
+
   /** A room changed (an order, a resolution, a connection): follow its clock, tell the consoles. */
-  async roomChanged(roomId: string): Promise<void> {
+  private async follow(roomId: string): Promise<void> {
     const room = await this.h.hostRoom(roomId);
     const tracked = await this.track(room);
     const s = room.summary;
@@ -349,7 +364,7 @@ export class ConsoleService {
     for (const id of ids) {
       const room = await this.h.hostRoom(id);
       if (room.summary.phase === 'finished' || (room.summary.phase === 'waiting' && !waitingToo)) continue;
-      await this.roomChanged(id);
+      await this.follow(id);
       const t = this.rooms.get(id)!;
       t.timing = { ...t.timing!, clock: change(t.timing!.clock) };
       await this.opts.clocks.putRoom(id, room.classCode, t.timing, this.now());
@@ -393,7 +408,7 @@ export class ConsoleService {
       if (!timing || !isDue(timing.clock, now) || t.endedTurn === timing.turn) continue;
       t.endedTurn = timing.turn;
       try {
-        await this.h.endTurn(id);
+        await this.h.endTurnNow(id);
       } catch (e) {
         t.endedTurn = 0;
         this.opts.log?.(e, 'ending a turn at its deadline');

@@ -23,6 +23,7 @@ import {
   type FigureChoices,
   type GameRecord,
   type GameState,
+  type InjectAction,
   type Rules,
   type Seats,
 } from '../../engine';
@@ -37,7 +38,9 @@ export type LogEntry =
   /** A student's order (its client id makes a resent order idempotent). */
   | { kind: 'order'; seat: Capital; id: string; action: Order }
   /** A student takes a computer seat; it becomes theirs when the current month ends. */
-  | { kind: 'claim'; seat: Capital };
+  | { kind: 'claim'; seat: Capital }
+  /** The teacher's news inject (issue 12): an engine action, applied at once, outside the seat order. */
+  | { kind: 'inject'; action: InjectAction };
 
 export type Control = 'human' | 'computer';
 
@@ -183,6 +186,16 @@ export class RoomGame {
       }
       case 'order':
         return this.order(entry, out);
+      case 'inject': {
+        const st = this.state;
+        if (!st || st.ctx.phase === 'over') return out;
+        const r = applyInPlace(st, entry.action);
+        if (!r.ok) return out;
+        this.actions.push(entry.action);
+        this.previews.clear();
+        out.changed = 'all';
+        return out;
+      }
     }
   }
 

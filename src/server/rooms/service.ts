@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { CAPITALS, createGame, type Capital, type FigureChoices, type GameState, type Rules } from '../../engine';
+import { applyAction, CAPITALS, createGame, type Capital, type FigureChoices, type GameState, type InjectAction, type Rules } from '../../engine';
+import type { HostRoom, RoomHooks } from '../console/console-service';
 import type { ClassRow, Store } from '../../db/store';
 import { RoomsStore, type ClassRoomsRow, type RoomRow, type RoomSeatRow } from '../../db/rooms-store';
 import type { RoomSummary, SeatStatus, ServerMessage } from '../../rooms/protocol';
@@ -77,6 +78,8 @@ export interface RoomServiceOptions {
   pool?: VerifyPool;
   now?: () => number;
   log?: (e: unknown, what: string) => void;
+  /** The teacher's console (issue 12): deadlines, pause, messages. */
+  hooks?: RoomHooks;
 }
 
 export class RoomService {
@@ -299,7 +302,7 @@ export class RoomService {
   // ---------------------------------------------------------------- what seats send
 
   /** A student's order: checked by the engine, stored, then acknowledged (with its position). */
-  async order(roomId: string, seat: Capital, clientId: string, action: Order): Promise<{ seq: number } | { error: string }> {
+  async order(roomId: string, seat: Capital, clientId: string, action: Order, byServer = false): Promise<{ seq: number } | { error: string }> {
     const room = await this.load(roomId);
     return this.exclusive(room, async () => {
       if (room.game.hasOrder(seat, clientId)) {
@@ -307,7 +310,7 @@ export class RoomService {
         const row = rows.find((r) => r.seat === seat && r.client_id === clientId);
         return { seq: row ? Number(row.seq) : room.game.seq };
       }
-      const why = room.game.check(seat, action);
+      const why = (byServer ? null : this.opts.hooks?.orderRefusal(roomId)) ?? room.game.check(seat, action);
       if (why) return { error: why };
       const r = await this.appendLocked(room, seat, clientId, { kind: 'order', seat, id: clientId, action }, () =>
         room.game.hasOrder(seat, clientId) ? null : room.game.check(seat, action),
@@ -347,6 +350,7 @@ export class RoomService {
       this.opts.fanout.publish({ k: 'takeover', r: roomId, seat: conn.seat, conn: conn.id });
       this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat, on: true });
       conn.send(this.welcome(room, conn.seat));
+      if (this.opts.hooks) conn.send(await this.opts.hooks.seatMessages(roomId, conn.seat));
       if (room.game.over) conn.send(await this.finishedMessage(room));
       if (caught.length > 0) await this.afterApply(room, caught);
       else this.broadcast(room, { changed: 'none', resolved: null, refused: [] }, conn.seat);
@@ -416,8 +420,7 @@ export class RoomService {
       date: st?.ctx.date ?? g.rules.calendar.start,
       seats,
       seq: g.seq,
-      deadline: null,
-      paused: false,
+      ...(this.opts.hooks?.clockFields(room.row.id) ?? { deadline: null, paused: false }),
       resultId: room.row.result_id,
       updatedAt: room.row.updated_at,
     };
@@ -455,6 +458,7 @@ export class RoomService {
         ...(refused.length > 0 ? { refused } : {}),
       });
     }
+    this.opts.hooks?.roomChanged(room.row.id);
   }
 
   // ---------------------------------------------------------------- the end
@@ -486,6 +490,8 @@ export class RoomService {
           }
           const msg = await this.finishedMessage(room);
           for (const conn of room.connections.values()) conn.send(msg);
+          // The debrief: every seat now reads the room's whole message archive.
+          await this.opts.hooks?.reveal(room.row.id);
         } catch (e) {
           this.opts.log?.(e, 'finishing a room');
           room.finishing = null;
@@ -502,6 +508,51 @@ export class RoomService {
       resultId: room.row.result_id,
       resultUrl: room.row.result_id ? `/results?id=${room.row.result_id}` : null,
     };
+  }
+
+  // ---------------------------------------------------------------- the teacher's console (issue 12)
+
+  /** A room as the console sees it: its summary and its true game state. */
+  async hostRoom(roomId: string): Promise<HostRoom> {
+    const room = await this.load(roomId);
+    return { id: room.row.id, classCode: room.row.class_code, summary: this.summary(room), state: room.game.state, rules: room.game.rules };
+  }
+
+  async classRoomIds(code: string): Promise<string[]> {
+    return (await this.rooms.listRooms(code)).map((r) => r.id);
+  }
+
+  /** The teacher's inject: checked by the engine, stored in the room's log, applied. */
+  async inject(roomId: string, action: InjectAction): Promise<{ seq: number } | { error: string }> {
+    const room = await this.load(roomId);
+    const why = (): string | null => {
+      const st = room.game.state;
+      if (!st) return 'the game has not started';
+      const r = applyAction(st, action);
+      return r.ok ? null : r.error.message;
+    };
+    return this.exclusive(room, async () => {
+      const bad = why();
+      return bad ? { error: bad } : this.appendLocked(room, 'teacher', null, { kind: 'inject', action }, why);
+    });
+  }
+
+  /** The deadline: every student seat that has not ended the month ends it with the orders it gave. */
+  async endTurnNow(roomId: string): Promise<void> {
+    const room = await this.load(roomId);
+    const st = room.game.state;
+    if (!st || room.game.over) return;
+    const turn = st.ctx.turn;
+    for (const c of CAPITALS)
+      if (room.game.control[c] === 'human' && !room.game.ended(c))
+        await this.order(roomId, c, `deadline-${turn}`, { type: 'endTurn', seat: c }, true);
+  }
+
+  /** Sends a frame to these seats' devices connected to this server. */
+  sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage): void {
+    void this.loaded.get(roomId)?.then((room) => {
+      for (const c of seats) room.connections.get(c)?.send(message);
+    }).catch(() => {});
   }
 
   /** Summaries of a class's rooms (the teacher's list and console). */
