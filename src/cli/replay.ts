@@ -1,9 +1,11 @@
 /**
- * npm run replay -- <record.json>: rebuilds a game from its record, checks every turn's hash,
- * prints the final hash and outcome. Exit 0 when it verifies, 1 when it does not.
+ * npm run replay -- <record.json>: rebuilds a game from its record as the server verifies it
+ * (every turn's hash, every computer seat's orders recomputed), prints the final hash and
+ * outcome. Exit 0 when it verifies, 1 when it does not. A game in progress replays too.
  */
 import { readFileSync } from 'node:fs';
 import { replay } from '../engine';
+import { replayChecked } from '../sim/replay-checked';
 import { parseRecord } from '../sim/record-schema';
 import { findScenarioById, parseArgs, rulesFor, run, UsageError } from './common';
 
@@ -19,20 +21,27 @@ run(() => {
   }
   const parsed = parseRecord(text);
   if (!parsed.ok) {
-    process.stderr.write(`${file}: not a valid game record:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`);
+    process.stderr.write(
+      `${file}: not a valid game record:\n${parsed.errors.map((e) => `  ${e}`).join('\n')}\n`,
+    );
     return 1;
   }
   const record = parsed.value;
   const scenarioArg = args.flags.get('scenario');
-  const loaded = findScenarioById(typeof scenarioArg === 'string' ? scenarioArg : record.scenario.id);
-  const r = replay(record, rulesFor(loaded, record.figureChoices));
+  const loaded = findScenarioById(
+    typeof scenarioArg === 'string' ? scenarioArg : record.scenario.id,
+  );
+  const rules = rulesFor(loaded, record.figureChoices);
+  const checked = replayChecked(record, rules);
+  // A game in progress stops where the computer would still play: replay what there is.
+  const r = !checked.ok && checked.error.kind === 'ends-early' ? replay(record, rules) : checked;
   if (!r.ok) {
     process.stderr.write(`${file}: does not verify: ${r.error.message}\n`);
     return 1;
   }
   const m = r.value.state.metrics;
   const lines = [
-    `verified: ${record.actions.length} actions, ${r.value.state.turnHashes.length} turns, every turn hash matches`,
+    `verified: ${record.actions.length} actions, ${r.value.state.turnHashes.length} turns, every turn hash matches, computer seats as their players play`,
     `scenario: ${record.scenario.id} (${record.scenario.hash})`,
     `final hash: ${r.value.finalHash}`,
     `state: turn ${r.value.state.ctx.turn}, ${r.value.state.ctx.phase === 'over' ? 'game over' : 'in progress'}`,

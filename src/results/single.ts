@@ -12,9 +12,9 @@ export async function renderSingle(main: HTMLElement, id: string): Promise<void>
   const mine = myResultIds().includes(r.id);
   document.title = `Run by ${r.pseudonym} — Three Capitals`;
 
-  const boardHref = r.classCode
-    ? `/results?class=${encodeURIComponent(r.classCode)}`
-    : `/results?scenario=${encodeURIComponent(r.scenario.id)}`;
+  // Boards are per scenario hash: an upload reusing a built-in's id has its own board.
+  const scenarioHref = `/results?scenario=${encodeURIComponent(r.scenario.id)}&hash=${r.scenario.hash}`;
+  const boardHref = r.classCode ? `/results?class=${encodeURIComponent(r.classCode)}` : scenarioHref;
 
   const share = h('input', {
     type: 'text',
@@ -42,7 +42,7 @@ export async function renderSingle(main: HTMLElement, id: string): Promise<void>
     h(
       'dd',
       {},
-      h('a', { href: `/results?scenario=${encodeURIComponent(r.scenario.id)}` }, r.scenario.id),
+      h('a', { href: scenarioHref }, r.scenario.id),
     ),
     r.classCode ? h('dt', {}, 'Class') : null,
     r.classCode ? h('dd', {}, h('a', { href: boardHref }, r.classCode)) : null,

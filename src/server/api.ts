@@ -251,6 +251,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         hash: known.hash,
         title: known.title,
         origin: known.origin,
+        builtIn: catalog.isBuiltIn(known.hash),
         text: known.text,
       };
     },
@@ -269,6 +270,31 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   );
 
   // ------------------------------------------------------------------ results
+
+  /** Whether `record` claims the turn hashes of the stored run (else it is replayed and refused). */
+  async function sameClaims(id: string, record: GameRecord): Promise<boolean> {
+    const row = await store.getResult(id);
+    if (!row) return false;
+    const stored = JSON.parse(row.record) as GameRecord;
+    return canonicalJson(stored.turnHashes) === canonicalJson(record.turnHashes);
+  }
+
+  /**
+   * The same run sent again: under the same pseudonym it is a retry (answered with the stored
+   * result); under another it is a copy of someone's game, refused.
+   */
+  function refuseCopy(
+    existing: { id: string; pseudonym: string },
+    pseudonym: string,
+    classCode: string | null,
+  ): void {
+    if (existing.pseudonym === pseudonym) return;
+    throw new ApiError(
+      409,
+      'copy-of-existing-run',
+      `this game was already submitted ${classCode ? `to class ${classCode} ` : ''}under another pseudonym (result ${existing.id}); a copy of a game cannot be submitted again under a different name`,
+    );
+  }
 
   app.post(
     '/api/results',
@@ -336,7 +362,8 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
       // The same record (and class) already stored: nothing to verify again.
       const key = dedupKey(record, classCode);
       const existing = await store.findByDedupKey(key);
-      if (existing) {
+      if (existing && (await sameClaims(existing.id, record))) {
+        refuseCopy(existing, pseudonym.value, classCode);
         reply.code(200).header('location', `/api/results/${existing.id}`);
         return summaryObject(existing);
       }
@@ -366,6 +393,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         catalog.rowToStore(known, t),
       );
       catalog.remember(known);
+      if (!created) refuseCopy(stored, pseudonym.value, classCode);
       reply.code(created ? 201 : 200).header('location', `/api/results/${stored.id}`);
       return summaryObject(stored);
     },
@@ -407,9 +435,13 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         if (!cls) throw notFound('unknown-class', `there is no class ${classCode}`);
         moderator = isModerator(request, cls);
       }
+      // A board is one scenario by hash: `scenario=<id>` alone means the built-in of that id,
+      // never an upload that reuses the id (those are listed under their own hash).
+      const hash =
+        q.hash ?? (q.scenario !== undefined ? catalog.builtInById(q.scenario)?.hash : undefined);
       const filter = {
         ...(q.scenario !== undefined ? { scenarioId: q.scenario } : {}),
-        ...(q.hash !== undefined ? { scenarioHash: q.hash } : {}),
+        ...(hash !== undefined ? { scenarioHash: hash } : {}),
         ...(classCode !== undefined ? { classCode } : {}),
         includeHidden: moderator,
       };
@@ -527,7 +559,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
           id: known.id,
           hash: known.hash,
           title: known.title,
-          builtIn: known.origin === 'builtin' && catalog.builtInById(known.id)?.hash === known.hash,
+          builtIn: catalog.isBuiltIn(known.hash),
         },
         scenarioText: known.text,
         seats: record.seats,

@@ -197,7 +197,6 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       now,
       log: (e, what) => app.log.error(e, what),
       ...(options.pool ? { pool: options.pool } : {}),
-      hooks: teacher.service,
     });
     teacher.start(app, rooms);
     app.decorate('rooms', rooms);

@@ -100,6 +100,14 @@ export class ScenarioCatalog {
     return this.byId.get(id);
   }
 
+  /**
+   * Whether this exact scenario (by hash) is one of this server's built-in files. An upload that
+   * reuses a built-in's id, or an earlier version of a built-in file, is not.
+   */
+  isBuiltIn(hash: string): boolean {
+    return this.builtIn.has(hash);
+  }
+
   /** Validates scenario text (schema and meaning checks against the ledger). */
   check(text: string, fileName: string, origin: KnownScenario['origin'] = 'upload'): Checked {
     if (text.length > MAX_SCENARIO_BYTES)
@@ -128,11 +136,8 @@ export class ScenarioCatalog {
     if (hit) return hit;
     const row = await store.getScenario(hash);
     if (!row) return undefined;
-    const r = this.check(
-      row.text,
-      `${row.id}.yaml`,
-      row.origin === 'builtin' ? 'builtin' : 'upload',
-    );
+    // Only the files loaded at start are built in: a stored row never makes itself one.
+    const r = this.check(row.text, `${row.id}.yaml`, 'upload');
     // A stored scenario that no longer validates (the ledger changed) cannot be replayed.
     if (!r.ok || r.value.hash !== hash) return undefined;
     this.stored.add(hash);

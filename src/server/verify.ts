@@ -3,14 +3,9 @@
  * it computed itself. The record's own claims (turn hashes) are checked, never trusted; nothing
  * in a submission can set an outcome.
  */
-import {
-  CAPITALS,
-  replay,
-  type GameRecord,
-  type GameState,
-  type Rules,
-} from '../engine';
-import { canonicalJson } from '../scenario/hash';
+import { CAPITALS, type GameRecord, type GameState, type Rules } from '../engine';
+import { replayChecked } from '../sim/replay-checked';
+import { runIdentity } from '../sim/record-schema';
 import type { ResultRow } from '../db/store';
 import { ApiError, unprocessable } from './errors';
 import { sha256Hex } from './ids';
@@ -20,9 +15,17 @@ export interface Outcome {
   finalHash: string;
 }
 
-/** Replays `record` under `rules`; a record that does not verify is a 422 with the reason. */
-export function verifyRecord(record: GameRecord, rules: Rules, requireFinished = true): Outcome {
-  const r = replay(record, rules);
+/**
+ * Replays `record` under `rules`, recomputing every computer seat's orders; a record that does
+ * not verify is a 422 with the reason, one that runs past `deadline` (performance.now()) a 503.
+ */
+export function verifyRecord(
+  record: GameRecord,
+  rules: Rules,
+  requireFinished = true,
+  deadline?: number,
+): Outcome {
+  const r = replayChecked(record, rules, deadline !== undefined ? { deadline } : {});
   if (!r.ok) {
     const e = r.error;
     switch (e.kind) {
@@ -39,6 +42,21 @@ export function verifyRecord(record: GameRecord, rules: Rules, requireFinished =
         throw unprocessable('turn-hash-mismatch', `the record does not verify: ${e.message}`);
       case 'turn-count':
         throw unprocessable('turn-count', `the record does not verify: ${e.message}`);
+      case 'seat-not-playable':
+        throw unprocessable('seat-not-playable', `the record does not verify: ${e.message}`);
+      case 'computer-moves':
+        throw unprocessable('computer-moves-differ', `the record does not verify: ${e.message}`);
+      case 'ends-early':
+        throw unprocessable(
+          'unfinished',
+          `the game is not over (${e.message}): finish it before submitting`,
+        );
+      case 'over-time':
+        throw new ApiError(
+          503,
+          'verification-timeout',
+          `verifying this record took longer than the server allows (${e.message}); try again later`,
+        );
       default:
         throw new ApiError(422, 'not-verified', 'the record does not verify');
     }
@@ -84,12 +102,12 @@ export function expandHistory(
 }
 
 /**
- * One row per record and class: the same record submitted twice is stored once. The record
- * (engine version, scenario hash, seed, figures, seats, every action) determines the outcome,
- * so its canonical digest identifies the result before any replay.
+ * One row per run and class: a run (what determines the game: engine version, scenario hash,
+ * seed, figures, seats, every order; see runIdentity) is stored once per class, whatever its
+ * spelling. Known before any replay.
  */
 export function dedupKey(record: GameRecord, classCode: string | null): string {
-  return sha256Hex(`${classCode ?? ''}\n${canonicalJson(record)}`);
+  return sha256Hex(`${classCode ?? ''}\n${runIdentity(record)}`);
 }
 
 export function resultRow(args: {

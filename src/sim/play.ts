@@ -106,6 +106,18 @@ export function playBots(
   return refused;
 }
 
+/**
+ * What the computer seats do after `last`, a person's (or the teacher's) order, or null at the
+ * start of a game: after an end of turn or at the start, they play until a person is to act;
+ * after any other order, they answer the offers waiting for them. The game store drives them
+ * this way, and the server's verification (replay-checked.ts) recomputes them with it.
+ */
+export function playComputersAfter(state: GameState, seats: Seats, last: Action | null, log: Action[], isHuman: (seat: Capital) => boolean): void {
+  if (last === null || last.type === 'endTurn') {
+    if (state.ctx.phase !== 'over' && !isHuman(state.ctx.seat)) playBots(state, seats, log, isHuman);
+  } else playReactions(state, seats, log);
+}
+
 /** Whether `seat` still holds the turn it started (bots' orders may have ended it). */
 function stillActing(state: GameState, seat: Capital, turn: number): boolean {
   return state.ctx.seat === seat && state.ctx.turn === turn && state.ctx.phase !== 'over';

@@ -24,6 +24,7 @@ import {
 } from '../engine';
 import { computerReactions } from '../ai';
 import { playBots, playReactions } from '../sim/play';
+import type { LinkedGame, SessionLink } from '../session/types';
 import { loadSave, makeSave, originOf, SAVE_KEY, type GameOrigin, type KeyValueStorage, type SaveProblem, type SeatKind } from './save';
 
 export interface Session {
@@ -59,6 +60,12 @@ export interface GameStore {
   saveWriteFailed: string | null;
 
   newGame(options: NewGameOptions): void;
+  /** Shows a game whose orders go elsewhere (a class room): see src/session/types.ts. */
+  openLinked(game: LinkedGame): void;
+  /** The room's server sent a new view of the game (and the month it resolved, if any). */
+  showLinked(state: GameState, resolved: TurnReport | null): void;
+  /** Whether orders go to a room rather than this device's engine. */
+  isLinked(): boolean;
   /** Applies a human order; returns the engine's error message, or null. */
   dispatch(action: Action): string | null;
   /** Takes back the last order of the current seat not yet committed by ending the turn. */
@@ -83,10 +90,13 @@ function humanSeats(seats: Record<Capital, SeatKind>): Capital[] {
 }
 
 export function createGameStore(storage: KeyValueStorage | null, now: () => string): StoreApi<GameStore> {
+  // Kept outside the (frozen, immer-managed) state: it holds a live connection.
+  let link: SessionLink | null = null;
   const store = createStore<GameStore>()(
     immer((set, get) => {
       function save(session: Session): void {
-        if (!storage) return;
+        // A room's game lives on its server; the device keeps only the seat's link.
+        if (!storage || link) return;
         try {
           storage.setItem(SAVE_KEY, JSON.stringify(makeSave(session.state, session.seats, session.actions, now(), session.scenarioText, session.origin)));
           if (get().saveWriteFailed) set({ saveWriteFailed: null });
@@ -152,9 +162,44 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           save(get().session!);
         },
 
+        openLinked(game) {
+          link?.close();
+          link = game.link;
+          const seats = { pyongyang: 'room', moscow: 'room', kyiv: 'room' } as Record<Capital, SeatKind>;
+          seats[game.seat] = 'human';
+          const session: Session = { seats, actions: [], state: game.state, seatStart: null, lastHuman: game.seat };
+          set({ session: castDraft(session), handoff: null, pendingReport: null, lastError: null, saveProblem: null });
+        },
+
+        showLinked(state, resolved) {
+          if (!get().session) return;
+          set((d) => {
+            d.session!.state = castDraft(state);
+            if (resolved) d.pendingReport = castDraft(resolved);
+          });
+        },
+
+        isLinked() {
+          return link !== null;
+        },
+
         dispatch(action) {
           const s = get().session;
           if (!s) return 'No game is in progress.';
+          if (link && action.type !== 'inject') {
+            // The seat's own copy shows the order at once; the room's next view replaces it.
+            if (action.type !== 'endTurn') {
+              let error: string | null = null;
+              set((d) => {
+                const r = applyInPlace(d.session!.state, action);
+                if (!r.ok) error = r.error.message;
+              });
+              set({ lastError: error });
+              if (error) return error;
+            }
+            link.send(action);
+            return null;
+          }
           if (get().handoff) return 'Pass the device to the next player first.';
           if (action.type === 'inject') return 'Only the teacher can send news into a game, from the class console.';
           if (s.seats[action.seat] !== 'human') return `${s.state.rules.capitals[action.seat].name} is played by the computer.`;
@@ -182,6 +227,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
 
         canUndo() {
           const s = get().session;
+          if (link) return false;
           return !!s && !!s.seatStart && s.actions.length > s.seatStart.logLength && s.state.ctx.phase !== 'over';
         },
 
@@ -276,11 +322,14 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
 
         record() {
           const s = get().session;
+          if (link) return link.record();
           if (!s) return null;
           return makeRecord(s.state, s.seats, s.actions);
         },
 
         quit() {
+          link?.close();
+          link = null;
           set({ session: null, handoff: null, pendingReport: null, lastError: null });
         },
       };

@@ -55,17 +55,26 @@ export function resourcesPanel(state: GameState, seat: Capital): HTMLElement {
   );
 }
 
-/** The player's own standing: live score and each objective. */
-export function standingPanel(state: GameState, seat: Capital): HTMLElement {
+/** One objective as the score counts it: "More: Kursk salient held by Ukraine (%)". */
+export function objectiveText(o: { direction: 'max' | 'min'; metric: string }): string {
+  return `${o.direction === 'max' ? 'More' : 'Less'}: ${metricLabel(o.metric)}`;
+}
+
+/**
+ * The player's own standing, kept on screen under the stocks: the live score in the summary
+ * line (always visible) and each objective with where it stands (open unless the screen is small).
+ */
+export function standingPanel(state: GameState, seat: Capital, open = true): HTMLDetailsElement {
   const m = computeMetrics(state);
   const objectives = state.rules.scoring[seat];
-  return h(
-    'section',
-    { class: 'panel-section', 'aria-labelledby': 'standing-title' },
+  const panel = h(
+    'details',
+    { class: 'goals', id: 'goals' },
     h(
-      'h3',
+      'summary',
       { id: 'standing-title' },
-      `Your goals · score so far ${formatMetric(`${seat}.score`, m[`${seat}.score`] ?? 0)} / 100`,
+      h('strong', {}, 'Your goals'),
+      ` · score so far ${formatMetric(`${seat}.score`, m[`${seat}.score`] ?? 0)} / 100`,
     ),
     h(
       'table',
@@ -92,7 +101,7 @@ export function standingPanel(state: GameState, seat: Capital): HTMLElement {
             h(
               'th',
               { scope: 'row' },
-              `${o.direction === 'max' ? 'More' : 'Less'}: ${metricLabel(o.metric)}`,
+              objectiveText(o),
               h('span', { class: 'muted small' }, ` (weight ${o.weight})`),
             ),
             h('td', {}, formatMetric(o.metric, m[o.metric] ?? 0)),
@@ -102,6 +111,8 @@ export function standingPanel(state: GameState, seat: Capital): HTMLElement {
       ),
     ),
   );
+  panel.open = open;
+  return panel;
 }
 
 /** What this capital believes about the others: ranges whose width is its uncertainty. */

@@ -28,6 +28,8 @@ import {
 } from './gameScreen';
 import { describeAction, capitalName, CAPITAL_IDS, politeError } from './labels';
 import { announce, clearAnnouncements } from './live';
+import { briefIfNew, openBriefing, startWalkthrough } from './briefing';
+import { stockWatchPanel } from './stockWatch';
 import { ordersPanel } from './orders';
 import {
   estimatesPanel,
@@ -125,6 +127,18 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
   let gameOverCalled = false;
   let destroyed = false;
   let selectedSector: string | null = null;
+  // The goals start open unless the screen is small (the score line always shows).
+  let goalsOpen = !window.matchMedia('(max-width: 700px)').matches;
+  let endWalk: (() => void) | null = null;
+  const walk = (): void => {
+    endWalk?.();
+    endWalk = startWalkthrough(ui);
+  };
+  /** The briefing, once per capital and game, when its first turn is on screen. */
+  const brief = (): void => {
+    const s = get().session;
+    if (s && !currentHandoff()) briefIfNew(s.state, s.state.ctx.seat, ledger, walk);
+  };
 
   // --- Header ------------------------------------------------------------------------------
   const seatBadge = h('div', { class: 'seat-badge' });
@@ -164,7 +178,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
     h(
       'div',
       { class: 'topbar-row' },
-      h('p', { class: 'brand' }, 'Three Capitals'),
+      h('h1', { class: 'brand' }, 'Three Capitals'),
       seatBadge,
       turnIndicator,
       h('span', { class: 'spacer' }),
@@ -223,7 +237,8 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
   }
   const tabpanel = h('div', { id: 'tabpanel', class: 'tabpanel', role: 'tabpanel', tabindex: 0 });
   const side = h(
-    'aside',
+    // The orders and panels are the screen's main content (the map repeats them as a picture).
+    'main',
     { class: 'side game-side', id: 'side-panel', 'aria-label': 'Your capital' },
     banner,
     reportBox,
@@ -447,6 +462,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       render();
       turnIndicator.focus();
       maybePlayReport();
+      brief();
     });
     handoff.append(
       h(
@@ -570,9 +586,16 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       if (play) play.hidden = !!playing || !replay || replay.report.turn !== report.turn;
     } else reportBox.hidden = true;
 
-    // Stocks.
+    // Stocks, their warnings, and the goals (kept on screen).
     clear(resourcesHost);
-    resourcesHost.appendChild(resourcesPanel(state, seat));
+    const goals = standingPanel(state, seat, goalsOpen);
+    goals.addEventListener('toggle', () => (goalsOpen = goals.open));
+    const again = h('button', { type: 'button', class: 'btn btn-small' }, 'Read your briefing');
+    again.addEventListener('click', () =>
+      openBriefing(state, seat, ledger, (show) => show && walk()),
+    );
+    goals.append(again);
+    resourcesHost.append(resourcesPanel(state, seat), stockWatchPanel(state, seat), goals);
 
     // Tabs.
     const inbox = inboxCount(state, seat);
@@ -665,7 +688,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       case 'news':
         return [newsPanel(state, seat, ledger)];
       case 'intel':
-        return [standingPanel(state, seat), estimatesPanel(state, seat)];
+        return [estimatesPanel(state, seat)];
       case 'front': {
         table.update(selectMapState(state));
         table.setSelected(selectedSector);
@@ -754,6 +777,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
     localHandoff = s0.state.ctx.seat;
   render();
   if (!currentHandoff()) turnIndicator.focus();
+  brief();
 
   void deps.view.then(async (v) => {
     if (destroyed) return;
@@ -774,6 +798,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
   return {
     destroy() {
       destroyed = true;
+      endWalk?.();
       unsubscribe();
       headObserver?.disconnect();
       deps.setSectorHandler(null);

@@ -36,10 +36,15 @@ export async function startAppServer(
     {
       logger: false,
       catalog: loadCatalog(undefined, () => {}),
-      ...(options.sweepIntervalMs !== undefined ? { sweepIntervalMs: options.sweepIntervalMs } : {}),
+      ...(options.sweepIntervalMs !== undefined
+        ? { sweepIntervalMs: options.sweepIntervalMs }
+        : {}),
       ...(options.minTurnSeconds !== undefined ? { minTurnSeconds: options.minTurnSeconds } : {}),
     },
   );
-  const base = (await running.app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
+  const base = (await running.app.listen({ port: 0, host: '127.0.0.1' })).replace(
+    'localhost',
+    '127.0.0.1',
+  );
   return { running, base, dataDir };
 }

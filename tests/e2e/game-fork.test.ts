@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('fork a stored result in chromium', () => {
 
   it('opens a result at turn 4 with Kyiv played by the student', async () => {
     const page = await harness.open(`/?renderer=canvas&fork=${resultId}&turn=4`);
-    const dialog = page.getByRole('dialog', { name: "Continue this game from turn 4" });
+    const dialog = page.getByRole('dialog', { name: 'Continue this game from turn 4' });
     await dialog.waitFor({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Play Kyiv' }).click();
     await page.locator('#turn-indicator').waitFor();
@@ -64,9 +64,13 @@ describe.skipIf(!hasChromium)('fork a stored result in chromium', () => {
   it('an unknown result gets a clear message on the menu', async () => {
     const page = await harness.open('/?renderer=canvas&fork=nosuchresult&turn=2');
     await expect
-      .poll(() => page.getByText(/Could not open the stored game to continue it from turn 2: /).isVisible(), {
-        timeout: 30_000,
-      })
+      .poll(
+        () =>
+          page.getByText(/Could not open the stored game to continue it from turn 2: /).isVisible(),
+        {
+          timeout: 30_000,
+        },
+      )
       .toBe(true);
     await expect(page.getByRole('button', { name: 'New game' }).isVisible()).resolves.toBe(true);
     await page.close();

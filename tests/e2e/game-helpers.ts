@@ -3,7 +3,7 @@
  * real server (buildApp, port 0), drive Debian's chromium through playwright-core, and play the
  * game the way a student does — by role, accessible name and keyboard.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,7 +14,11 @@ import { startAppServer } from './app-server';
 
 import { ensureBuilt, ROOT as ROOT_DIR } from '../../scripts/start.mjs';
 import { buildApp } from '../../src/server/app';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, chromiumAvailable } from '../../src/cli/chromium';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH as CHROMIUM,
+  chromiumAvailable,
+} from '../../src/cli/chromium';
 
 export const ROOT: string = ROOT_DIR;
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -25,7 +29,15 @@ export interface Harness {
   baseUrl: string;
   context: BrowserContext;
   errors: string[];
-  open(url: string, size?: { width: number; height: number }): Promise<Page>;
+  /**
+   * Opens a page. The capital's briefing (a dialog at the first turn of every game) is skipped
+   * automatically whenever it appears, unless `briefing: true` (the test that reads it).
+   */
+  open(
+    url: string,
+    size?: { width: number; height: number },
+    opts?: { briefing?: boolean },
+  ): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -64,9 +76,16 @@ export async function startHarness(opts: { results?: boolean } = {}): Promise<Ha
     baseUrl,
     context,
     errors,
-    async open(url, size = { width: 1280, height: 720 }) {
+    async open(url, size = { width: 1280, height: 720 }, openOpts = {}) {
       const page = await context.newPage();
       await page.setViewportSize(size);
+      if (!openOpts.briefing)
+        await page.addLocatorHandler(
+          page.getByRole('dialog', { name: /^Your briefing: / }),
+          async (dialog) => {
+            await dialog.getByRole('button', { name: 'Skip: I know how to play' }).click();
+          },
+        );
       page.on('pageerror', (e) => errors.push(`${url}: ${e.message}\n${e.stack ?? ''}`));
       page.on('console', (m) => {
         // Failed requests are reported below with their address.
@@ -206,4 +225,46 @@ export async function playToDebrief(page: Page, maxTurns = 14): Promise<void> {
 
 export function expectNoErrors(errors: string[]): void {
   expect(errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+}
+
+const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core on the page as it is now and returns its serious and critical violations, one
+ * line each (rule, impact, the first offending elements), so a failing test says what to fix.
+ */
+export async function axeProblems(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the app's Content-Security-Policy (script-src
+  // 'self') rightly refuses an injected script tag.
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+/** No serious or critical axe-core violation on the page as it is now. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const problems = await axeProblems(page);
+  expect(problems, `axe-core on ${where}`).toEqual([]);
 }

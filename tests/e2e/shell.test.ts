@@ -11,7 +11,11 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, chromiumAvailable } from '../../src/cli/chromium';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH as CHROMIUM,
+  chromiumAvailable,
+} from '../../src/cli/chromium';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');

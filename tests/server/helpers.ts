@@ -9,13 +9,13 @@ import path from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
 
-import type { GameRecord, Seats } from '../../src/engine';
+import type { Capital, GameRecord, Seats } from '../../src/engine';
 import { dropPgSchema, type Db } from '../../src/db/open';
 import type { Store } from '../../src/db/store';
 import { createServer, loadCatalog } from '../../src/server/server';
 import type { ScenarioCatalog } from '../../src/server/scenarios';
 import type { ServerConfig } from '../../src/server/config';
-import { playGame, recordOf } from '../../src/sim/play';
+import { playWithPeople } from '../helpers/people';
 import { builtInRules } from '../helpers/rules';
 
 export const PG_URL = process.env['DATABASE_URL_TEST'] || undefined;
@@ -95,14 +95,20 @@ export async function startTestServer(
 
 export const BOT_SEATS: Seats = { pyongyang: 'historical', moscow: 'random', kyiv: 'historical' };
 
-/** A finished game played by the computer players: a record the server must accept. */
+/**
+ * A finished game: the computer players play every seat except those in `humans`, where the
+ * seat's player in `seats` stands in for a person (tests/helpers/people.ts). A record the server
+ * must accept: the computer seats' orders are exactly what their players give.
+ */
 export function genuineRecord(
   seed: string,
   seats: Seats = BOT_SEATS,
   scenarioId = 'historical-2024',
+  humans: readonly Capital[] = ['moscow'],
 ): GameRecord {
   const rules = builtInRules(scenarioId);
-  return recordOf(playGame(rules, { seed, seats }), seats);
+  const standIns = Object.fromEntries(humans.map((c) => [c, seats[c]]));
+  return playWithPeople(rules, seed, seats, standIns);
 }
 
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {

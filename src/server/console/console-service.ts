@@ -27,6 +27,7 @@ import { INJECT_TEXT_MAX, INJECT_TITLE_MAX } from '../../engine/inject';
 import { keyMatches } from '../ids';
 import type { ClockStore } from './clock-store';
 import type { MessageStore } from './messages-store';
+import type { RoomHooks } from '../rooms/service';
 import { follow, NO_CLOCK, type ClassClock, type RoomTiming } from './timing';
 
 /** One room as the rooms service holds it. */
@@ -46,19 +47,9 @@ export interface ConsoleHost {
   /** Appends the teacher's inject to the room's log (the engine checks it). */
   inject(roomId: string, action: InjectAction): Promise<{ seq: number } | { error: string }>;
   /** Ends the current turn for every student seat that has not, with the orders it gave. */
-  endTurnNow(roomId: string): Promise<void>;
+  endTurn(roomId: string): Promise<void>;
   /** Sends a frame to these seats' devices connected here. */
   sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage): void;
-}
-
-/** What the rooms service asks of the console (the service passes its room ids). */
-export interface RoomHooks {
-  clockFields(roomId: string): { deadline: number | null; paused: boolean };
-  orderRefusal(roomId: string): string | null;
-  /** Called after every change the room's devices were told of. */
-  roomChanged(roomId: string): void;
-  seatMessages(roomId: string, seat: Capital): Promise<SeatExtraMessage>;
-  reveal(roomId: string): Promise<void>;
 }
 
 export interface ConsoleServiceOptions {
@@ -137,9 +128,8 @@ export class ConsoleService implements RoomHooks {
     return this.rooms.get(roomId)?.timing?.clock.paused ? 'Your teacher has paused the game: your orders wait until it resumes.' : null;
   }
 
-  roomChanged(roomId: string): void {
-    if (!this.host) return;
-    this.follow(roomId).catch((e: unknown) => this.opts.log?.(e, 'following a room for the console'));
+  roomChanged(roomId: string): Promise<void> {
+    return this.host ? this.follow(roomId) : Promise.resolve();
   }
 
   /** A room changed (an order, a resolution, a connection): follow its clock, tell the consoles. */
@@ -408,7 +398,7 @@ export class ConsoleService implements RoomHooks {
       if (!timing || !isDue(timing.clock, now) || t.endedTurn === timing.turn) continue;
       t.endedTurn = timing.turn;
       try {
-        await this.h.endTurnNow(id);
+        await this.h.endTurn(id);
       } catch (e) {
         t.endedTurn = 0;
         this.opts.log?.(e, 'ending a turn at its deadline');

@@ -48,6 +48,7 @@ export function createConsole(opts: { store: Store; now: () => number; minTurnSe
     },
     start(app, rooms) {
       host = rooms;
+      rooms.useHooks(service);
       service.start(rooms);
       app.addHook('onClose', async () => service.stop());
     },

@@ -28,7 +28,7 @@ import {
   type Seats,
 } from '../../engine';
 import type { Order } from '../../rooms/protocol';
-import { computerMoves } from './computer';
+import { computerAnswers, computerMoves } from './computer';
 
 export type { Order };
 
@@ -39,8 +39,8 @@ export type LogEntry =
   | { kind: 'order'; seat: Capital; id: string; action: Order }
   /** A student takes a computer seat; it becomes theirs when the current month ends. */
   | { kind: 'claim'; seat: Capital }
-  /** The teacher's news inject (issue 12): an engine action, applied at once, outside the seat order. */
-  | { kind: 'inject'; action: InjectAction };
+  /** The teacher's inject (issue 12): applies at once, outside the seat order. */
+  | { kind: 'teacher'; action: InjectAction };
 
 export type Control = 'human' | 'computer';
 
@@ -186,12 +186,10 @@ export class RoomGame {
       }
       case 'order':
         return this.order(entry, out);
-      case 'inject': {
-        const st = this.state;
-        if (!st || st.ctx.phase === 'over') return out;
-        const r = applyInPlace(st, entry.action);
-        if (!r.ok) return out;
-        this.actions.push(entry.action);
+      case 'teacher': {
+        if (!this.state || this.over) return out;
+        const r = applyInPlace(this.state, entry.action);
+        if (r.ok) this.actions.push(entry.action);
         this.previews.clear();
         out.changed = 'all';
         return out;
@@ -222,6 +220,7 @@ export class RoomGame {
     }
     this.actions.push(action);
     if (action.type === 'endTurn') this.advance(out);
+    else computerAnswers(st, this.botSeats(), this.actions);
     return out;
   }
 
@@ -258,6 +257,7 @@ export class RoomGame {
         }
         this.actions.push(q.action);
         ended = q.action.type === 'endTurn';
+        if (!ended) computerAnswers(st, this.botSeats(), this.actions);
       }
       if (!ended) break;
     }
@@ -277,9 +277,11 @@ export class RoomGame {
     this.claims.clear();
   }
 
-  /** The computer player's name for each seat (students' seats are never asked). */
+  /** The computer player of each seat the computer holds now; 'human' for students' seats. */
   private botSeats(): Seats {
-    return { pyongyang: this.bot, moscow: this.bot, kyiv: this.bot };
+    const seats = {} as Seats;
+    for (const c of CAPITALS) seats[c] = this.control[c] === 'human' ? 'human' : this.bot;
+    return seats;
   }
 
   /** The record: a seat a student ever played is labelled human, the others by their bot. */

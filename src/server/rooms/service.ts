@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 
 import { applyAction, CAPITALS, createGame, type Capital, type FigureChoices, type GameState, type InjectAction, type Rules } from '../../engine';
-import type { HostRoom, RoomHooks } from '../console/console-service';
 import type { ClassRow, Store } from '../../db/store';
 import { RoomsStore, type ClassRoomsRow, type RoomRow, type RoomSeatRow } from '../../db/rooms-store';
 import type { RoomSummary, SeatStatus, ServerMessage } from '../../rooms/protocol';
@@ -16,6 +15,8 @@ import type { VerifyPool } from '../verify-pool';
 import { runVerifyTask, type VerifyTask } from '../verify-task';
 import { dedupKey } from '../verify';
 import { hashKey, newResultId } from '../ids';
+import type { SeatExtraMessage } from '../../rooms/console-view';
+import type { ConsoleHost, HostRoom } from '../console/console-service';
 import type { Fanout, FanoutNotice } from './fanout';
 import { RoomGame, type Applied, type LogEntry, type Order } from './game';
 import { newSeatToken } from './tokens';
@@ -36,7 +37,7 @@ export const DEFAULT_SETTINGS: RoomSettings = { size: 3, fill: 'order', computer
 export interface SeatConnection {
   readonly id: string;
   readonly seat: Capital;
-  send(message: ServerMessage): void;
+  send(message: ServerMessage | SeatExtraMessage): void;
   /** Closes with a reason (another tab took the seat, the room was deleted…). */
   close(code: number, reason: string): void;
 }
@@ -71,6 +72,20 @@ interface Loaded {
   finishing: Promise<void> | null;
 }
 
+/**
+ * What the teacher's console (issue 12) adds to every room: the turn clock shown in summaries,
+ * a pause that holds students' orders, and notice of every change.
+ */
+export interface RoomHooks {
+  clockFields(roomId: string): { deadline: number | null; paused: boolean };
+  orderRefusal(roomId: string): string | null;
+  roomChanged(roomId: string): Promise<void>;
+  /** Extra frames a seat gets after its welcome (its messages). */
+  seatMessages(roomId: string, seat: Capital): Promise<SeatExtraMessage>;
+  /** The game is over (the room's messages are revealed). */
+  reveal(roomId: string): Promise<void>;
+}
+
 export interface RoomServiceOptions {
   store: Store;
   catalog: ScenarioCatalog;
@@ -78,12 +93,11 @@ export interface RoomServiceOptions {
   pool?: VerifyPool;
   now?: () => number;
   log?: (e: unknown, what: string) => void;
-  /** The teacher's console (issue 12): deadlines, pause, messages. */
-  hooks?: RoomHooks;
 }
 
-export class RoomService {
+export class RoomService implements ConsoleHost {
   readonly rooms: RoomsStore;
+  private hooks: RoomHooks | null = null;
   private readonly loaded = new Map<string, Promise<Loaded>>();
   private readonly now: () => number;
 
@@ -91,6 +105,15 @@ export class RoomService {
     this.rooms = new RoomsStore(opts.store.kysely);
     this.now = opts.now ?? Date.now;
     opts.fanout.subscribe((n) => void this.onNotice(n));
+  }
+
+  /** The teacher's console plugs in here. */
+  useHooks(hooks: RoomHooks): void {
+    this.hooks = hooks;
+  }
+
+  private changed(roomId: string): void {
+    this.hooks?.roomChanged(roomId).catch((e: unknown) => this.opts.log?.(e, 'telling the console of a room change'));
   }
 
   // ---------------------------------------------------------------- settings and joining
@@ -302,7 +325,7 @@ export class RoomService {
   // ---------------------------------------------------------------- what seats send
 
   /** A student's order: checked by the engine, stored, then acknowledged (with its position). */
-  async order(roomId: string, seat: Capital, clientId: string, action: Order, byServer = false): Promise<{ seq: number } | { error: string }> {
+  async order(roomId: string, seat: Capital, clientId: string, action: Order): Promise<{ seq: number } | { error: string }> {
     const room = await this.load(roomId);
     return this.exclusive(room, async () => {
       if (room.game.hasOrder(seat, clientId)) {
@@ -310,7 +333,7 @@ export class RoomService {
         const row = rows.find((r) => r.seat === seat && r.client_id === clientId);
         return { seq: row ? Number(row.seq) : room.game.seq };
       }
-      const why = (byServer ? null : this.opts.hooks?.orderRefusal(roomId)) ?? room.game.check(seat, action);
+      const why = room.game.check(seat, action);
       if (why) return { error: why };
       const r = await this.appendLocked(room, seat, clientId, { kind: 'order', seat, id: clientId, action }, () =>
         room.game.hasOrder(seat, clientId) ? null : room.game.check(seat, action),
@@ -350,7 +373,7 @@ export class RoomService {
       this.opts.fanout.publish({ k: 'takeover', r: roomId, seat: conn.seat, conn: conn.id });
       this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat, on: true });
       conn.send(this.welcome(room, conn.seat));
-      if (this.opts.hooks) conn.send(await this.opts.hooks.seatMessages(roomId, conn.seat));
+      if (this.hooks) conn.send(await this.hooks.seatMessages(roomId, conn.seat));
       if (room.game.over) conn.send(await this.finishedMessage(room));
       if (caught.length > 0) await this.afterApply(room, caught);
       else this.broadcast(room, { changed: 'none', resolved: null, refused: [] }, conn.seat);
@@ -420,7 +443,7 @@ export class RoomService {
       date: st?.ctx.date ?? g.rules.calendar.start,
       seats,
       seq: g.seq,
-      ...(this.opts.hooks?.clockFields(room.row.id) ?? { deadline: null, paused: false }),
+      ...(this.hooks?.clockFields(room.row.id) ?? { deadline: null, paused: false }),
       resultId: room.row.result_id,
       updatedAt: room.row.updated_at,
     };
@@ -444,6 +467,7 @@ export class RoomService {
 
   /** Sends every connected seat what changed for it (only `only` when given). */
   private broadcast(room: Loaded, applied: Applied, only?: Capital): void {
+    if (!only) this.changed(room.row.id);
     const summary = this.summary(room);
     for (const [seat, conn] of room.connections) {
       if (only && seat !== only) continue;
@@ -458,7 +482,6 @@ export class RoomService {
         ...(refused.length > 0 ? { refused } : {}),
       });
     }
-    this.opts.hooks?.roomChanged(room.row.id);
   }
 
   // ---------------------------------------------------------------- the end
@@ -490,8 +513,7 @@ export class RoomService {
           }
           const msg = await this.finishedMessage(room);
           for (const conn of room.connections.values()) conn.send(msg);
-          // The debrief: every seat now reads the room's whole message archive.
-          await this.opts.hooks?.reveal(room.row.id);
+          await this.hooks?.reveal(room.row.id);
         } catch (e) {
           this.opts.log?.(e, 'finishing a room');
           room.finishing = null;
@@ -510,57 +532,64 @@ export class RoomService {
     };
   }
 
-  // ---------------------------------------------------------------- the teacher's console (issue 12)
-
-  /** A room as the console sees it: its summary and its true game state. */
-  async hostRoom(roomId: string): Promise<HostRoom> {
-    const room = await this.load(roomId);
-    return { id: room.row.id, classCode: room.row.class_code, summary: this.summary(room), state: room.game.state, rules: room.game.rules };
-  }
-
-  async classRoomIds(code: string): Promise<string[]> {
-    return (await this.rooms.listRooms(code)).map((r) => r.id);
-  }
-
-  /** The teacher's inject: checked by the engine, stored in the room's log, applied. */
-  async inject(roomId: string, action: InjectAction): Promise<{ seq: number } | { error: string }> {
-    const room = await this.load(roomId);
-    const why = (): string | null => {
-      const st = room.game.state;
-      if (!st) return 'the game has not started';
-      const r = applyAction(st, action);
-      return r.ok ? null : r.error.message;
-    };
-    return this.exclusive(room, async () => {
-      const bad = why();
-      return bad ? { error: bad } : this.appendLocked(room, 'teacher', null, { kind: 'inject', action }, why);
-    });
-  }
-
-  /** The deadline: every student seat that has not ended the month ends it with the orders it gave. */
-  async endTurnNow(roomId: string): Promise<void> {
-    const room = await this.load(roomId);
-    const st = room.game.state;
-    if (!st || room.game.over) return;
-    const turn = st.ctx.turn;
-    for (const c of CAPITALS)
-      if (room.game.control[c] === 'human' && !room.game.ended(c))
-        await this.order(roomId, c, `deadline-${turn}`, { type: 'endTurn', seat: c }, true);
-  }
-
-  /** Sends a frame to these seats' devices connected to this server. */
-  sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage): void {
-    void this.loaded.get(roomId)?.then((room) => {
-      for (const c of seats) room.connections.get(c)?.send(message);
-    }).catch(() => {});
-  }
-
   /** Summaries of a class's rooms (the teacher's list and console). */
   async classRooms(code: string): Promise<RoomSummary[]> {
     const rows = await this.rooms.listRooms(code);
     const out: RoomSummary[] = [];
     for (const r of rows) out.push(this.summary(await this.load(r.id)));
     return out;
+  }
+
+  // ---------------------------------------------------------------- the console's host
+
+  async classRoomIds(code: string): Promise<string[]> {
+    return (await this.rooms.listRooms(code)).map((r) => r.id);
+  }
+
+  async hostRoom(roomId: string): Promise<HostRoom> {
+    const room = await this.load(roomId);
+    return { id: roomId, classCode: room.row.class_code, summary: this.summary(room), state: room.game.state, rules: room.game.rules };
+  }
+
+  /** The teacher's inject, checked by the engine, then stored and applied like any entry. */
+  async inject(roomId: string, action: InjectAction): Promise<{ seq: number } | { error: string }> {
+    const room = await this.load(roomId);
+    return this.exclusive(room, async () => {
+      const check = () => {
+        const st = room.game.state;
+        if (!st) return 'the room has not started';
+        const r = applyAction(st, action);
+        return r.ok ? null : r.error.message;
+      };
+      const why = check();
+      if (why) return { error: why };
+      return this.appendLocked(room, 'teacher', null, { kind: 'teacher', action }, check);
+    });
+  }
+
+  /** Ends the month for every student seat that has not, with the orders it gave. */
+  async endTurn(roomId: string): Promise<void> {
+    const room = await this.load(roomId);
+    const st = room.game.state;
+    if (!st || room.game.over) return;
+    const turn = st.ctx.turn;
+    for (const seat of room.game.rules.order) {
+      if (room.game.control[seat] !== 'human' || room.game.ended(seat) || room.game.state?.ctx.turn !== turn) continue;
+      await this.order(roomId, seat, `clock-${turn}-${seat}`, { type: 'endTurn', seat });
+    }
+  }
+
+  sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage | SeatExtraMessage): void {
+    const p = this.loaded.get(roomId);
+    if (!p) return;
+    void p.then((room) => {
+      for (const seat of seats) room.connections.get(seat)?.send(message);
+    });
+  }
+
+  /** Why a student's order must wait now (the teacher paused the room), or null. */
+  orderRefusal(roomId: string): string | null {
+    return this.hooks?.orderRefusal(roomId) ?? null;
   }
 
   /** Waits for rooms being filed as results (tests and shutdown). */

@@ -112,6 +112,8 @@ export function handleSocket(service: RoomService, socket: WebSocket, opts: Sock
       case 'order': {
         if (m.action.seat !== seat.conn.seat)
           return send({ type: 'error', id: m.id, code: 'not-your-seat', message: 'you can give orders only for your own capital' });
+        const paused = service.orderRefusal(seat.roomId);
+        if (paused) return send({ type: 'error', id: m.id, code: 'paused', message: paused });
         const r = await service.order(seat.roomId, seat.conn.seat, m.id, m.action);
         return send('error' in r ? { type: 'error', id: m.id, code: 'refused', message: r.error } : { type: 'ack', id: m.id, seq: r.seq });
       }
