@@ -45,6 +45,7 @@ import { mountSetup, randomSeed } from './ui/setup';
 import { turnInfoText } from './ui/gameScreen';
 import { openReader } from './ui/dialog';
 import { applyTheme } from './ui/theme';
+import { classHasRooms, openRoomByClass, openRoomBySeat, resumeToken, type RoomFlowDeps } from './ui/room-flow';
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -237,7 +238,11 @@ function startApp(): void {
         onContinue: () => continueGame(),
         onLoadScenarioFile: (file) => void loadFileFromMenu(file),
         // The class link's own flow (joinClass below) opens setup locked to the class.
-        onJoinClass: (code) => window.location.assign(`/?class=${encodeURIComponent(code)}`),
+        onJoinClass: (code) => {
+          // A personal resume code typed here goes straight back to the student's room seat.
+          const seat = resumeToken(code);
+          window.location.assign(seat ? `/?seat=${seat}` : `/?class=${encodeURIComponent(code)}`);
+        },
       },
       {
         save:
@@ -349,7 +354,8 @@ function startApp(): void {
     const s = store.getState().session;
     if (!s) return showMenu();
     clearScreen();
-    showOriginInUrl(s.origin);
+    // A room's address (its seat link) stays; a local game's names its class or fork.
+    if (!store.getState().isLinked()) showOriginInUrl(s.origin);
     if (s.state.ctx.phase === 'over') return void showDebrief();
     setScreen(app, 'game');
     screen = mountPlay({
@@ -539,6 +545,7 @@ function startApp(): void {
   // --- A class link: the teacher's scenario, seed and figures ---------------------------------
   async function joinClass(code: string): Promise<void> {
     showMenu();
+    if (await classHasRooms(code)) return openRoomByClass(code, roomDeps());
     const say = (text: string, kind: 'info' | 'error' = 'info') => menu?.setMessage(text, kind);
     say(`Opening class ${code}…`);
     interface ClassAnswer {
@@ -595,6 +602,16 @@ function startApp(): void {
     });
   }
 
+  // --- Class rooms (src/ui/room-flow.ts) ----------------------------------------------------
+  function roomDeps(): RoomFlowDeps {
+    const keepParams = new URLSearchParams();
+    for (const keep of ['test', 'renderer']) {
+      const v = params.get(keep);
+      if (v !== null) keepParams.set(keep, v);
+    }
+    return { ui, store, clearScreen, showGame, showDebrief: () => void showDebrief(), showMenu: () => showMenu(), keepParams };
+  }
+
   // --- Start ---------------------------------------------------------------------------------
   const forkId = params.get('fork');
   const classCode = params.get('class');
@@ -611,6 +628,8 @@ function startApp(): void {
     // A reload of the game's own link: carry on (a damaged save gets the save-problem dialog).
     showMenu();
     continueGame();
+  } else if (params.get('seat') && resumeToken(params.get('seat')!)) {
+    openRoomBySeat(resumeToken(params.get('seat')!)!, roomDeps());
   } else if (forkId) {
     void forkFromResult(forkId, turnParam);
   } else if (classCode) {

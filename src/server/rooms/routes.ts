@@ -96,7 +96,7 @@ export async function roomRoutes(app: FastifyInstance, opts: RoomRoutesOptions):
 
   app.get<{ Params: { code: string } }>('/api/classes/:code/rooms/settings', async (request) => {
     const cls = await classOf(request.params.code);
-    return service.settings(cls.code);
+    return { ...(await service.settings(cls.code)), enabled: await service.roomsEnabled(cls.code) };
   });
 
   app.put<{ Params: { code: string } }>('/api/classes/:code/rooms/settings', { config: writeLimit }, async (request) => {
@@ -111,7 +111,7 @@ export async function roomRoutes(app: FastifyInstance, opts: RoomRoutesOptions):
         throw badRequest('invalid-settings', `${name.value} is assigned the computer's seat`);
     }
     await service.putSettings(cls.code, body.data);
-    return service.settings(cls.code);
+    return { ...(await service.settings(cls.code)), enabled: true };
   });
 
   app.get<{ Params: { code: string } }>('/api/classes/:code/rooms', async (request) => {
