@@ -38,7 +38,7 @@ async function student(url: string, size = { width: 1280, height: 720 }): Promis
   await page.addLocatorHandler(page.getByRole('dialog', { name: /^Your briefing: / }), async (dialog) => {
     await dialog.getByRole('button', { name: 'Skip: I know how to play' }).click();
   });
-  page.on('pageerror', (e) => errors.push(`${e.message}`));
+  page.on("pageerror", (e) => errors.push(`${e.message} ${e.stack ?? ""}`.slice(0, 600)));
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
   });
@@ -48,6 +48,12 @@ async function student(url: string, size = { width: 1280, height: 720 }): Promis
 
 const turnOf = (p: Page) => p.evaluate(() => Number(document.getElementById('app')?.dataset['turn'] ?? '0'));
 const screenOf = (p: Page) => p.evaluate(() => document.getElementById('app')?.dataset['screen'] ?? '');
+/** The game is over on this page (the debrief is open or about to open). */
+const over = (p: Page) =>
+  p.evaluate(() => {
+    const app = document.getElementById('app');
+    return app?.dataset['screen'] === 'debrief' || app?.dataset['phase'] === 'over';
+  });
 
 async function endMonth(p: Page): Promise<void> {
   await p.getByRole('button', { name: 'End turn…' }).click();
@@ -112,10 +118,10 @@ describeIf('a class room in the browser', () => {
     await shot(pyongyang, 'room-game-pyongyang');
 
     for (let month = 1; month <= 14; month++) {
-      if ((await screenOf(pyongyang)) === 'debrief') break;
+      if (await over(pyongyang)) break;
       const before = await turnOf(pyongyang);
       for (const p of pages) {
-        if ((await screenOf(p)) === 'debrief') continue;
+        if (await over(p)) continue;
         const ended = await p.locator('#room-bar li[data-ended="true"]').allTextContents();
         const seat = p === pyongyang ? 'Pyongyang' : p === moscow ? 'Moscow' : 'Kyiv';
         if (!ended.some((t) => t.startsWith(seat))) await endMonth(p);
@@ -123,7 +129,7 @@ describeIf('a class room in the browser', () => {
       for (const p of pages)
         await p.waitForFunction((b) => {
           const app = document.getElementById('app');
-          return app?.dataset['screen'] === 'debrief' || Number(app?.dataset['turn']) > b;
+          return app?.dataset['screen'] === 'debrief' || app?.dataset['phase'] === 'over' || Number(app?.dataset['turn']) > b;
         }, before, { timeout: 30_000 });
       for (const p of pages) if ((await screenOf(p)) !== 'debrief') await finishReport(p);
     }
