@@ -209,6 +209,7 @@ export function newsPanel(state: GameState, seat: Capital, ledger: Ledger): HTML
             h(
               'li',
               { class: `news-item news-${n.kind}` },
+              n.injected ? h('p', { class: 'news-from' }, 'Sent by your teacher') : null,
               h('p', { class: 'news-title' }, n.title),
               h('p', { class: 'news-text' }, n.text),
               n.cites.length

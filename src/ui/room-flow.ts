@@ -10,6 +10,8 @@ import { linkRoom, type RoomSeatHandle } from '../session/room-session';
 import type { GameStore } from '../store';
 import { mountJoined, mountLobby, mountRoomJoin, type JoinAnswer } from './room-screens';
 import { mountRoomBar } from './room-status';
+import { addDebriefMessages, attachRoomChat, mountRoomCountdown } from './messages-room';
+import { announce } from './live';
 import './room.css';
 
 export interface RoomFlowDeps {
@@ -122,9 +124,14 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
   let bar: ReturnType<typeof mountRoomBar> | null = null;
   let seat: RoomSeatHandle | null = null;
   let done = false;
+  // Messages and the turn clock (issue 12) follow the client for as long as this seat is open.
+  const stopChat = attachRoomChat(client);
+  let stopCountdown: (() => void) | null = null;
 
   const leave = () => {
     done = true;
+    stopChat();
+    stopCountdown?.();
     client.close();
     lobby?.destroy();
     bar?.destroy();
@@ -139,18 +146,26 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
     seat = linkRoom(deps.store, client, {
       refused: (message) => bar?.setProblem(message),
       finished: () => {
+        stopCountdown?.();
         bar?.destroy();
         bar = null;
         deps.showDebrief();
+        const snap = client.snapshot;
+        const final = seat?.finalState();
+        if (snap && final) addDebriefMessages(final, snap.seat);
       },
     });
     deps.showGame();
     bar = mountRoomBar(deps.ui, { onLeave: leave });
     bar.update(client);
+    const barElement = document.getElementById('room-bar');
+    if (barElement) stopCountdown = mountRoomCountdown(barElement, client, announce);
     const unsub = deps.store.subscribe((st) => {
       if (!st.session && !done) {
         done = true;
         unsub();
+        stopChat();
+        stopCountdown?.();
         bar?.destroy();
         seat?.stop();
         client.close();
