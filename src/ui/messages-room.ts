@@ -114,17 +114,27 @@ export function mountRoomCountdown(bar: HTMLElement, client: RoomClient, announc
   };
 }
 
-/** Adds the room's message archive (now revealed to everyone) to the debrief once it is on screen. */
-export function addDebriefMessages(state: GameState, seat: Capital, tries = 100): void {
+/**
+ * Adds the room's message archive (now revealed to everyone) to the debrief as soon as it is on
+ * screen (after the last month's report, which may take a while); stops with the room's chat.
+ */
+export function addDebriefMessages(state: GameState, seat: Capital): void {
   const chat = current;
   if (!chat) return;
-  const foot = document.querySelector('#debrief .debrief-inner > .db-foot');
-  if (!foot) {
-    if (tries > 0) window.setTimeout(() => addDebriefMessages(state, seat, tries - 1), 50);
-    return;
-  }
-  if (document.getElementById('debrief-messages')) return;
-  const box = h('div', { id: 'debrief-messages', class: 'room-messages db-section' });
-  box.append(...roomMessagesSection(state, seat));
-  foot.before(box);
+  const place = (): boolean => {
+    if (current !== chat) return true;
+    const foot = document.querySelector('#debrief .debrief-inner > .db-foot');
+    if (!foot) return false;
+    if (!document.getElementById('debrief-messages')) {
+      const box = h('div', { id: 'debrief-messages', class: 'room-messages db-section' });
+      box.append(...roomMessagesSection(state, seat));
+      foot.before(box);
+    }
+    return true;
+  };
+  if (place()) return;
+  const watch = new MutationObserver(() => {
+    if (place()) watch.disconnect();
+  });
+  watch.observe(document.body, { childList: true, subtree: true });
 }
