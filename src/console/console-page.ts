@@ -79,11 +79,12 @@ function start(main: HTMLElement, code: string, key: string): void {
     const card = renderRoomCard(room, now(), (r, c) => send(r, c, 'Done.'));
     // A message list the teacher opened stays open when the card is rebuilt.
     const log = card.querySelector<HTMLDetailsElement>('details.messages');
+    const old = live.cards.get(id);
+    if (old?.querySelector<HTMLDetailsElement>('details.messages')?.open) openLogs.add(id);
     if (log) {
       if (openLogs.has(id)) log.open = true;
       log.addEventListener('toggle', () => (log.open ? openLogs.add(id) : openLogs.delete(id)));
     }
-    const old = live.cards.get(id);
     if (old?.isConnected) old.replaceWith(card);
     else grid.append(card);
     live.cards.set(room.summary.id, card);
