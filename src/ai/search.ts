@@ -62,7 +62,7 @@ function oneLever<T extends object>(
 
 /**
  * The candidate plans for `seat`, best guesses first: the historical plan, the personalities,
- * then one-lever variations of the opportunist and of the historical plan. Duplicates dropped.
+ * then one-lever variations of the historical plan and of the opportunist. Duplicates dropped.
  */
 export function candidates(seat: Capital): Candidate[] {
   const out: Candidate[] = [];
@@ -81,11 +81,14 @@ export function candidates(seat: Capital): Candidate[] {
   for (const p of ['opportunist', 'hawk', 'dove'] as const)
     push(p, PERSONALITIES[p][seat], PERSONALITIES[p].style[seat]);
   const levers = LEVER_SETTINGS[seat] as Levers<object>;
+  // The historical plan's one-lever variations are the rows of the lever grid (npm run levers):
+  // they come before the opportunist's, so every budget from "hard" down to 80 rollouts looks
+  // at each of them and the search can do at least as well as the grid's best row.
+  for (const v of oneLever(HISTORICAL[seat] as object, levers))
+    push(`historical, ${v.lever}=${String(v.value)}`, v.plan as PyongyangPlan, PLAIN_STYLE);
   const opp = PERSONALITIES.opportunist;
   for (const v of oneLever(opp[seat] as object, levers))
     push(`opportunist, ${v.lever}=${String(v.value)}`, v.plan as PyongyangPlan, opp.style[seat]);
-  for (const v of oneLever(HISTORICAL[seat] as object, levers))
-    push(`historical, ${v.lever}=${String(v.value)}`, v.plan as PyongyangPlan, PLAIN_STYLE);
   return out;
 }
 
