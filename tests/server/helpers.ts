@@ -46,13 +46,13 @@ let counter = 0;
 
 export async function startTestServer(
   backend: Backend,
-  overrides: Partial<ServerConfig> & { now?: () => number; sweepIntervalMs?: number } = {},
+  overrides: Partial<ServerConfig> & { now?: () => number; sweepIntervalMs?: number; minTurnSeconds?: number } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-data-'));
   const distDir = mkdtempSync(path.join(tmpdir(), 'tc-dist-'));
   const pgSchema =
     backend === 'postgres' ? `tc_test_${process.pid}_${++counter}_${Date.now() % 1e6}` : undefined;
-  const { now, sweepIntervalMs, verifyThreads, ...config } = overrides;
+  const { now, sweepIntervalMs, verifyThreads, minTurnSeconds, ...config } = overrides;
   const running = await createServer(
     {
       distDir,
@@ -74,6 +74,7 @@ export async function startTestServer(
       ...(now !== undefined ? { now } : {}),
       ...(sweepIntervalMs !== undefined ? { sweepIntervalMs } : {}),
       ...(verifyThreads !== undefined ? { verifyThreads } : {}),
+      ...(minTurnSeconds !== undefined ? { minTurnSeconds } : {}),
     },
   );
   const address = await running.app.listen({ port: 0, host: '127.0.0.1' });

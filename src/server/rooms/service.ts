@@ -123,6 +123,11 @@ export class RoomService implements ConsoleHost {
     return row ? settingsOf(row) : DEFAULT_SETTINGS;
   }
 
+  /** A class plays in rooms once its teacher has set them up. */
+  async roomsEnabled(code: string): Promise<boolean> {
+    return (await this.rooms.getSettings(code)) !== undefined;
+  }
+
   async putSettings(code: string, s: RoomSettings): Promise<void> {
     await this.rooms.putSettings({
       class_code: code,
