@@ -50,20 +50,25 @@ export function linkRoom(
     const report = snap.resolved !== null ? (state.reports.find((r) => r.turn === snap.resolved) ?? null) : null;
     store.getState().showLinked(state, report);
   };
+  /** The game is over: the public record, replayed here, is the debrief's whole game. */
+  const end = (snap: RoomSnapshot, done: GameRecord) => {
+    if (final) return;
+    const r = replay(done, snap.rules);
+    if (!r.ok) return;
+    record = done;
+    final = r.value.state;
+    store.getState().showLinked(final, final.reports[final.reports.length - 1] ?? null);
+    on.finished();
+  };
   const stop = client.subscribe((c, m) => {
     const snap = c.snapshot;
     if (!snap || !m) return;
     if (m.type === 'welcome' || (m.type === 'update' && m.view)) show(snap);
-    if (m.type === 'finished' && !final) {
-      const r = replay(m.record, snap.rules);
-      if (r.ok) {
-        record = m.record;
-        final = r.value.state;
-        store.getState().showLinked(final, null);
-        on.finished();
-      }
-    }
+    if (m.type === 'finished') end(snap, m.record);
   });
-  if (client.snapshot) show(client.snapshot);
+  if (client.snapshot) {
+    show(client.snapshot);
+    if (client.snapshot.record) end(client.snapshot, client.snapshot.record);
+  }
   return { link, finalState: () => final, stop };
 }

@@ -198,16 +198,14 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           const s = get().session;
           if (!s) return 'No game is in progress.';
           if (link && action.type !== 'inject') {
-            // The seat's own copy shows the order at once; the room's next view replaces it.
-            if (action.type !== 'endTurn') {
-              let error: string | null = null;
+            // The seat's own copy shows the order at once; the room's next view replaces it. The
+            // copy lacks the other capitals' true stocks, so only the server can refuse an answer
+            // to their offers: what this copy cannot apply goes to the server all the same.
+            if (action.type !== 'endTurn')
               set((d) => {
-                const r = applyInPlace(d.session!.state, action);
-                if (!r.ok) error = r.error.message;
+                applyInPlace(d.session!.state, action);
               });
-              set({ lastError: error });
-              if (error) return error;
-            }
+            set({ lastError: null });
             link.send(action);
             return null;
           }

@@ -133,17 +133,22 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
     deps.showMenu();
   };
 
+  const onGameScreen = () => document.getElementById('app')?.dataset['screen'] === 'game';
   const playing = () => {
     lobby?.destroy();
     lobby = null;
+    let over = false;
     seat = linkRoom(deps.store, client, {
       refused: (message) => bar?.setProblem(message),
       finished: () => {
+        over = true;
         bar?.destroy();
         bar = null;
-        deps.showDebrief();
+        // On the game screen the last month's report plays, then the debrief opens by itself.
+        if (!onGameScreen()) deps.showDebrief();
       },
     });
+    if (over) return;
     deps.showGame();
     bar = mountRoomBar(deps.ui, { onLeave: leave });
     bar.update(client);
@@ -168,6 +173,8 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
       return;
     }
     if (!snap) return;
+    // A finished room opens once its record has arrived (the debrief is built from it).
+    if (snap.room.phase === 'finished' && !snap.record) return;
     if (snap.room.phase === 'waiting') {
       lobby ??= mountLobby(deps.ui, {
         onStart: () => void client.start().then((r) => (r.ok ? null : lobby?.setMessage(r.message))),
