@@ -23,6 +23,7 @@ import {
   SAVE_KEY,
   type GameOrigin,
   type KeyValueStorage,
+  type LessonLength,
   type SaveProblem,
 } from './store';
 import { resolveScenario } from './scenario';
@@ -41,10 +42,11 @@ import {
   loadScenarioUrl,
   type ScenarioOption,
 } from './ui/scenarios';
-import { mountSetup, randomSeed } from './ui/setup';
+import { canShorten, mountSetup, randomSeed } from './ui/setup';
 import { turnInfoText } from './ui/gameScreen';
 import { openReader } from './ui/dialog';
 import { applyTheme } from './ui/theme';
+import { classHasRooms, openRoomByClass, openRoomBySeat, resumeToken, type RoomFlowDeps } from './ui/room-flow';
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -138,13 +140,16 @@ function startApp(): void {
    * reload lands on the same game: the start-up below resumes a saved game whose origin matches
    * the link instead of opening the class's setup or the fork dialog again.
    */
-  function showOriginInUrl(origin: GameOrigin | undefined): void {
+  function showOriginInUrl(origin: GameOrigin | undefined, lesson?: LessonLength): void {
     const next = new URLSearchParams();
     for (const keep of ['test', 'renderer']) {
       const v = params.get(keep);
       if (v !== null) next.set(keep, v);
     }
-    if (origin?.kind === 'class') next.set('class', origin.code);
+    if (origin?.kind === 'class') {
+      next.set('class', origin.code);
+      if (lesson === 'short') next.set('lesson', 'short');
+    }
     if (origin?.kind === 'fork') {
       next.set('fork', origin.result);
       next.set('turn', String(origin.turn));
@@ -237,7 +242,11 @@ function startApp(): void {
         onContinue: () => continueGame(),
         onLoadScenarioFile: (file) => void loadFileFromMenu(file),
         // The class link's own flow (joinClass below) opens setup locked to the class.
-        onJoinClass: (code) => window.location.assign(`/?class=${encodeURIComponent(code)}`),
+        onJoinClass: (code) => {
+          // A personal resume code typed here goes straight back to the student's room seat.
+          const seat = resumeToken(code);
+          window.location.assign(seat ? `/?seat=${seat}` : `/?class=${encodeURIComponent(code)}`);
+        },
       },
       {
         save:
@@ -291,8 +300,15 @@ function startApp(): void {
       problems?: { fileName: string; lines: string[] };
       seed?: string;
       figures?: FigureChoice;
-      fixed?: { note: string; scenario: boolean; seed: boolean; figures: boolean };
+      fixed?: {
+        note: string;
+        scenario: boolean;
+        seed: boolean;
+        figures: boolean;
+        lesson?: boolean;
+      };
       origin?: GameOrigin;
+      lesson?: LessonLength;
     } = {},
   ): Promise<void> {
     clearScreen();
@@ -325,6 +341,7 @@ function startApp(): void {
             seats: choice.seats,
             ...(choice.option.builtIn ? {} : { scenarioText: choice.option.text }),
             ...(opts.origin ? { origin: opts.origin } : {}),
+            ...(choice.lesson === 'short' ? { lesson: 'short' as const } : {}),
           });
           showGame();
         },
@@ -337,6 +354,7 @@ function startApp(): void {
         problems: opts.problems ?? null,
         ...(opts.figures ? { figures: opts.figures } : {}),
         ...(opts.fixed ? { fixed: opts.fixed } : {}),
+        ...(opts.lesson ? { lesson: opts.lesson } : {}),
       },
     );
     screen = setup;
@@ -349,7 +367,8 @@ function startApp(): void {
     const s = store.getState().session;
     if (!s) return showMenu();
     clearScreen();
-    showOriginInUrl(s.origin);
+    // A room's address (its seat link) stays; a local game's names its class or fork.
+    if (!store.getState().isLinked()) showOriginInUrl(s.origin, s.lesson);
     if (s.state.ctx.phase === 'over') return void showDebrief();
     setScreen(app, 'game');
     screen = mountPlay({
@@ -435,7 +454,10 @@ function startApp(): void {
       ledger: getLedger(),
       playerSeats: CAPITAL_IDS.filter((c) => s.seats[c] === 'human'),
       // A class game's New game stays in the class: its scenario, seed and figures again.
-      onNewGame: () => void (s.origin?.kind === 'class' ? joinClass(s.origin.code) : showSetup()),
+      onNewGame: () =>
+        void (s.origin?.kind === 'class'
+          ? joinClass(s.origin.code, s.lesson ?? null)
+          : showSetup()),
       onMenu: () => {
         store.getState().quit();
         showMenu();
@@ -537,8 +559,9 @@ function startApp(): void {
   }
 
   // --- A class link: the teacher's scenario, seed and figures ---------------------------------
-  async function joinClass(code: string): Promise<void> {
+  async function joinClass(code: string, lessonParam: string | null): Promise<void> {
     showMenu();
+    if (await classHasRooms(code)) return openRoomByClass(code, roomDeps());
     const say = (text: string, kind: 'info' | 'error' = 'info') => menu?.setMessage(text, kind);
     say(`Opening class ${code}…`);
     interface ClassAnswer {
@@ -576,10 +599,13 @@ function startApp(): void {
       return;
     }
     const figures = info.figureChoices?.default;
+    // The class link may carry the lesson length the teacher chose (`&lesson=short`).
+    const short = lessonParam === 'short' && canShorten(option.loaded.scenario);
     const fixedParts = [
       'the scenario',
       info.seed !== null ? 'the seed' : null,
       figures ? 'the figures' : null,
+      short ? 'a short lesson' : null,
     ].filter((x): x is string => x !== null);
     await showSetup({
       extra: option,
@@ -590,9 +616,21 @@ function startApp(): void {
         scenario: true,
         seed: info.seed !== null,
         figures: !!figures,
+        lesson: short,
       },
       origin: { kind: 'class', code: info.code },
+      ...(short ? { lesson: 'short' as const } : {}),
     });
+  }
+
+  // --- Class rooms (src/ui/room-flow.ts) ----------------------------------------------------
+  function roomDeps(): RoomFlowDeps {
+    const keepParams = new URLSearchParams();
+    for (const keep of ['test', 'renderer']) {
+      const v = params.get(keep);
+      if (v !== null) keepParams.set(keep, v);
+    }
+    return { ui, store, clearScreen, showGame, showDebrief: () => void showDebrief(), showMenu: () => showMenu(), keepParams };
   }
 
   // --- Start ---------------------------------------------------------------------------------
@@ -611,10 +649,12 @@ function startApp(): void {
     // A reload of the game's own link: carry on (a damaged save gets the save-problem dialog).
     showMenu();
     continueGame();
+  } else if (params.get('seat') && resumeToken(params.get('seat')!)) {
+    openRoomBySeat(resumeToken(params.get('seat')!)!, roomDeps());
   } else if (forkId) {
     void forkFromResult(forkId, turnParam);
   } else if (classCode) {
-    void joinClass(classCode.trim());
+    void joinClass(classCode.trim(), params.get('lesson'));
   } else if (scenarioUrl) {
     showMenu();
     (menu as MenuHandle | null)?.setMessage('Loading the scenario from the link…');

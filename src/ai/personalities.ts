@@ -62,6 +62,8 @@ export const PERSONALITIES: Record<PersonalityName, Personality> = {
       focus: 'contested',
       buyTroops: 2000,
       pay: 1.25,
+      // A hawk asks a steep price in ground for any pause.
+      sellPause: 8,
     },
     kyiv: {
       ...HISTORICAL.kyiv,
@@ -99,6 +101,8 @@ export const PERSONALITIES: Record<PersonalityName, Personality> = {
       missileUnits: 'start',
       missileShare: 0.6,
       frontShare: 0.5,
+      // A dove Moscow takes its allies' soldiers back for prisoners of war, one for one.
+      buyPrisoners: 1,
     },
     kyiv: {
       ...HISTORICAL.kyiv,
@@ -108,6 +112,9 @@ export const PERSONALITIES: Record<PersonalityName, Personality> = {
       publicise: false,
       evidence: true,
       withdrawFrom: 7,
+      // A dove Kyiv exchanges its prisoners one for one and trades ground for a pause.
+      swapPrisoners: 1,
+      groundForPause: 4,
     },
     style: {
       // Soldiers are dear to a dove: it sells few, and never cheaply.
@@ -131,12 +138,18 @@ export const PERSONALITIES: Record<PersonalityName, Personality> = {
       stance: 'confirm',
       missileUnits: 'start',
       missileShare: 1,
+      buyPrisoners: 1,
+      sellPause: 5,
     },
     kyiv: {
       ...HISTORICAL.kyiv,
       targeting: 'never',
       focus: 'held',
       reinforceShare: 0.8,
+      // Prisoners are worth more as a bargaining chip than on camera.
+      publicise: false,
+      swapPrisoners: 2,
+      groundForPause: 3,
     },
     style: {
       pyongyang: { label: 'opportunist', valueScale: {}, haggle: 1.3, counterAbove: 0.5 },

@@ -68,6 +68,10 @@ export interface MoscowPlan {
   buyAmmo: number;
   /** What Moscow pays, as a share of Pyongyang's own valuation of what it sends. */
   pay: number;
+  /** Prisoners of war offered to Kyiv per North Korean prisoner it hands back (0: no offer). */
+  buyPrisoners: number;
+  /** Points of Kursk ground asked of Kyiv for a month's pause (0: no offer). */
+  sellPause: number;
 }
 
 export interface KyivPlan {
@@ -82,6 +86,10 @@ export interface KyivPlan {
   evidence: boolean;
   /** Withdraw from the salient from this turn on (null: the historical policy). */
   withdrawFrom: number | null;
+  /** Prisoners of war asked of Moscow per North Korean prisoner handed back (0: no exchange). */
+  swapPrisoners: number;
+  /** Points of Kursk ground offered to Moscow for a month's pause (0: no offer). */
+  groundForPause: number;
 }
 
 export interface Plans {
@@ -115,6 +123,8 @@ export const HISTORICAL: Plans = {
     buyTroops: 0,
     buyAmmo: 0,
     pay: 1,
+    buyPrisoners: 0,
+    sellPause: 0,
   },
   kyiv: {
     reinforceShare: -1,
@@ -124,6 +134,9 @@ export const HISTORICAL: Plans = {
     publicise: true,
     evidence: true,
     withdrawFrom: null,
+    // The sources report no exchange and no pause in these months.
+    swapPrisoners: 0,
+    groundForPause: 0,
   },
 };
 
@@ -461,7 +474,52 @@ export function moscowOrders(
         out.push({ type: 'offer', seat, to: 'pyongyang', give, get, turns: 1 });
     }
   }
+  out.push(...kurskBargains(state, seat, plan.buyPrisoners, plan.sellPause));
   out.push({ type: 'endTurn', seat });
+  return out;
+}
+
+/**
+ * Moscow and Kyiv bargain over what the Kursk fighting left in their hands: North Korean
+ * prisoners against Ukrainian prisoners of war (`perPrisoner` of them each), and Kursk ground
+ * against a month's pause (`groundPerPause` points). Each side proposes only when it has what it
+ * gives, nothing of the kind is already on the table, and the scenario has the routes.
+ */
+export function kurskBargains(
+  state: Readonly<GameState>,
+  seat: Capital,
+  perPrisoner: number,
+  groundPerPause: number,
+): Action[] {
+  if (seat !== 'moscow' && seat !== 'kyiv') return [];
+  const partner: Capital = seat === 'moscow' ? 'kyiv' : 'moscow';
+  let slots = state.rules.trade.maxOpenOffers - openOffers(state, seat);
+  const out: Action[] = [];
+  const kyiv = spare(state, 'kyiv', {});
+  const moscow = spare(state, 'moscow', {});
+  const onTable = (item: Item) =>
+    state.offers.some((o) => o.status === 'open' && (o.give[item] ?? 0) + (o.get[item] ?? 0) > 0);
+  const can = (from: Capital, to: Capital, item: Item) => routeItems(state, from, to).has(item);
+  const propose = (give: Bundle, get: Bundle): void => {
+    if (slots <= 0) return;
+    out.push({ type: 'offer', seat, to: partner, give, get, turns: 1 });
+    slots--;
+  };
+  const prisoners = kyiv.prisoners ?? 0;
+  if (perPrisoner > 0 && prisoners > 0 && !onTable('prisoners') && can('kyiv', 'moscow', 'prisoners') && can('moscow', 'kyiv', 'pows')) {
+    const n = Math.min(prisoners, Math.floor((moscow.pows ?? 0) / perPrisoner));
+    if (n > 0) {
+      const swap = { prisoners: n };
+      const pows = { pows: n * perPrisoner };
+      if (seat === 'kyiv') propose(swap, pows);
+      else propose(pows, swap);
+    }
+  }
+  const ground = kyiv.ground ?? 0;
+  if (groundPerPause > 0 && ground >= groundPerPause && (moscow.pause ?? 0) > 0 && state.stocks.kyiv.pause === 0 && !onTable('pause') && can('kyiv', 'moscow', 'ground') && can('moscow', 'kyiv', 'pause')) {
+    if (seat === 'kyiv') propose({ ground: groundPerPause }, { pause: 1 });
+    else propose({ pause: 1 }, { ground: groundPerPause });
+  }
   return out;
 }
 
@@ -511,6 +569,7 @@ export function kyivOrders(
         out.push({ type: 'allocate', seat, sector: s.id, troops: troops[i]!, drones: drones[i]! });
     });
   }
+  out.push(...kurskBargains(state, seat, plan.swapPrisoners, plan.groundForPause));
   out.push({ type: 'endTurn', seat });
   return out;
 }

@@ -50,7 +50,8 @@ const PYONGYANG_LEVERS: Levers<PyongyangPlan> = {
   sellAmmo: [0, 0.5, 0.9],
   trainingMonths: [1, 2, 3],
   information: ['deceive', 'truth'],
-  troopsScale: [0.5, 1],
+  troopsScale: [0, 0.5, 1],
+  recallFrom: [null, 4, 8],
   early: [false, true],
   datedOffers: [true, false],
 };
@@ -61,7 +62,9 @@ const MOSCOW_LEVERS: Levers<MoscowPlan> = {
   reinforceShare: [0.3, 0.5, 0.7, 1],
   stance: ['conflicting', 'confirm', 'deny'],
   pairing: ['historical', 'start'],
-  frontShare: [0.5, 1],
+  frontShare: [0, 0.5, 1],
+  buyPrisoners: [0, 1],
+  sellPause: [0, 5],
   focus: ['enemy', 'contested'],
 };
 
@@ -73,6 +76,8 @@ const KYIV_LEVERS: Levers<KyivPlan> = {
   evidence: [true, false],
   droneShare: [0.5, 1],
   withdrawFrom: [null, 10],
+  swapPrisoners: [0, 1, 2],
+  groundForPause: [0, 3],
 };
 
 /** Every plan that differs from `base` in exactly one lever. */

@@ -8,7 +8,7 @@ import { applyInject } from './inject';
 import { narrowUncertainty } from './intel';
 import { resolveTurn } from './resolve';
 import { clamp, isCount } from './stocks';
-import { checkCanPay, checkOffer, makeOffer, offersMadeThisTurn, openDeal, openOffersFrom } from './trade';
+import { checkCanPay, checkOffer, makeOffer, offersMadeThisTurn, openDeal, openOffersFrom, returnHome } from './trade';
 import {
   CAPITALS,
   TEACHER,
@@ -191,14 +191,7 @@ function applyChecked(state: GameState, a: Action): Result<void> {
         return err('insufficient', `only ${e.ready} trained soldiers are out of the line and can be recalled, not ${a.count}`);
       e.ready -= a.count;
       state.human.returned += a.count;
-      // Returnees bring home what they saw: the more months at the front per soldier, the more.
-      const exposure = 1 + e.experience / Math.max(1, state.human.sent);
-      const p = state.rules.politics;
-      state.politics.dissentRisk = clamp(
-        state.politics.dissentRisk + (p.dissentPerThousandReturned * exposure * a.count) / 1000,
-        0,
-        100,
-      );
+      returnHome(state, a.count);
       return OK;
     }
     case 'assign': {
@@ -285,9 +278,9 @@ function applyChecked(state: GameState, a: Action): Result<void> {
       const counted = Math.min(fresh, p.publicityCap);
       pol.prisonersPublicised += fresh;
       pol.support = clamp(pol.support + p.publicitySupportPerPrisoner * counted, 0, 100);
-      pol.scrutiny = clamp(pol.scrutiny + p.publicityScrutinyPerPrisoner * counted, 0, 100);
-      // The sources report that a captured soldier's family faces punishment at home.
-      state.human.familiesAtRisk += fresh * p.familiesPerPrisoner;
+      // Prisoners on camera expose a denial: a Moscow that denies the soldiers exist pays more.
+      const denial = state.levers.stance === 'deny' ? p.denialPublicityMultiplier : 1;
+      pol.scrutiny = clamp(pol.scrutiny + p.publicityScrutinyPerPrisoner * counted * denial, 0, 100);
       const revelation = state.levers.information === 'deceive' ? p.dissentRevelationBonus : 0;
       pol.dissentRisk = clamp(pol.dissentRisk + (p.dissentPerPublicisedPrisoner + revelation) * counted, 0, 100);
       narrowUncertainty(state, 'all', 'pyongyang', p.evidenceNarrowing);
@@ -296,7 +289,7 @@ function applyChecked(state: GameState, a: Action): Result<void> {
         date: state.ctx.date,
         kind: 'lever',
         title: 'Kyiv shows captured North Korean soldiers to the press',
-        text: `${fresh} prisoner${fresh === 1 ? '' : 's'} questioned on camera. Their families at home are now at risk.`,
+        text: `${fresh} prisoner${fresh === 1 ? '' : 's'} questioned on camera. The regime that told them they would fight Americans is shown to have lied.`,
         cites: ['nk-captured-jan-2025', 'family-punishment-on-capture'],
       });
       return OK;

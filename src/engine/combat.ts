@@ -8,6 +8,7 @@
 import { northKoreansAtFront, troopsAtFront } from './metrics';
 import { jitter, roundRandom, type Rng } from './rng';
 import { clamp } from './stocks';
+import { syncGround } from './ground';
 import type { Capital, GameState, SectorReport, TurnReport } from './types';
 
 /** Strength multiplier from ammunition: full when supplied, `floor` with nothing. */
@@ -63,14 +64,18 @@ export function resolveCombat(state: GameState, rng: Rng, report: TurnReport): v
   const e = state.expedition;
   const nkFront = northKoreansAtFront(state);
   const { russian: ruFront, ukrainian: uaFront } = troopsAtFront(state);
-  const ruSupply = supplyFactor(drawAmmunition(state, 'moscow', ruFront + nkFront + e.missileUnits), c.ammunitionFloor);
-  const uaSupply = supplyFactor(drawAmmunition(state, 'kyiv', uaFront), c.ammunitionFloor);
+  // A pause Moscow owes Kyiv holds the whole front for the month: no assault, no losses, no shells.
+  const paused = state.stocks.kyiv.pause > 0;
+  if (paused) state.stocks.kyiv.pause -= 1;
+  const ruSupply = paused ? 1 : supplyFactor(drawAmmunition(state, 'moscow', ruFront + nkFront + e.missileUnits), c.ammunitionFloor);
+  const uaSupply = paused ? 1 : supplyFactor(drawAmmunition(state, 'kyiv', uaFront), c.ammunitionFloor);
   const qNk = northKoreanQuality(state);
   const pairing = pairingCover(state);
   const exposure = droneExposure(state, pairing.share);
   const missileShare = state.sectors.length > 0 ? (missileCrews(state) * c.missileUnitValue) / state.sectors.length : 0;
   const withdrawing = state.levers.posture === 'withdraw';
   let nkCasualties = 0;
+  let nkLost = 0;
 
   for (const s of state.sectors) {
     const nk = e.bySector[s.id] ?? 0;
@@ -87,7 +92,7 @@ export function resolveCombat(state: GameState, rng: Rng, report: TurnReport): v
       ukrainian: { killed: 0, wounded: 0 },
       northKorean: { killed: 0, wounded: 0, captured: 0 },
     };
-    if (total > 0) {
+    if (total > 0 && !paused) {
       const r = sRu / total; // the Russian side's share of the fighting power
       // 2:1 (r = 2/3) moves controlRate points; an even fight moves none on average.
       let delta = c.controlRate * (r - 0.5) * 6 * jitter(c.volatility, rng);
@@ -116,11 +121,16 @@ export function resolveCombat(state: GameState, rng: Rng, report: TurnReport): v
       h.wounded += nkCas - nkKilled;
       h.captured += captured;
       state.politics.prisonersHeld += captured;
+      state.stocks.kyiv.prisoners += captured;
+      // The sources: a captured soldier's family faces execution. Capture itself is the risk.
+      h.familiesAtRisk += Math.round(captured * state.rules.politics.familiesPerPrisoner);
+      nkLost += nkKilled + captured;
       line.controlAfter = s.control;
       line.ukrainian = { killed: uaKilled, wounded: uaCas - uaKilled };
       line.russian = { killed: ruKilled, wounded: ruCas - ruKilled };
       line.northKorean = { killed: nkKilled, wounded: nkCas - nkKilled, captured };
     }
+    else if (withdrawing) s.control = Math.round(clamp(s.control + c.withdrawControlPerMonth, 0, 100) * 10) / 10;
     if (withdrawing && s.ukrainianTroops > 0) {
       const back = Math.floor(s.ukrainianTroops * c.withdrawShare);
       s.ukrainianTroops -= back;
@@ -130,7 +140,7 @@ export function resolveCombat(state: GameState, rng: Rng, report: TurnReport): v
   }
 
   // Missile units fight from further back: fewer losses, counted with the rest.
-  if (e.missileUnits > 0) {
+  if (e.missileUnits > 0 && !paused) {
     const cas = Math.min(e.missileUnits, roundRandom(e.missileUnits * c.northKoreanLossRate * c.missileUnitLossFactor, rng));
     const killed = roundRandom(cas * c.killedShare.northKorean, rng);
     e.missileUnits -= cas;
@@ -138,7 +148,13 @@ export function resolveCombat(state: GameState, rng: Rng, report: TurnReport): v
     state.human.killed += killed;
     state.human.wounded += cas - killed;
     nkCasualties += cas;
+    nkLost += killed;
   }
+  syncGround(state);
+
+  // The dead and the captured cost the regime that sent them: families learn, dissent grows.
+  const pol = state.politics;
+  pol.dissentRisk = clamp(pol.dissentRisk + (state.rules.politics.dissentPerThousandLost * nkLost) / 1000, 0, 100);
 
   // Pairing exposes the Russian specialists too.
   if (pairing.needed > 0) {

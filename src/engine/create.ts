@@ -5,6 +5,7 @@ import { fireEvents } from './events';
 import { refreshEstimates } from './intel';
 import { openRng, seedRng } from './rng';
 import { clamp, emptyStocks, toCount } from './stocks';
+import { syncGround } from './ground';
 import { CAPITALS, ITEMS, type Capital, type GameOptions, type GameState, type Rules } from './types';
 import { ENGINE_VERSION } from './version';
 
@@ -58,6 +59,7 @@ export function createGame(rules: Rules, options: GameOptions): GameState {
       morale: rules.combat.morale.start,
       droneAwareness: 0,
       experience: 0,
+      experienceHome: 0,
       invalided: 0,
     },
     sectors: rules.sectors.map((s) => ({
@@ -91,6 +93,7 @@ export function createGame(rules: Rules, options: GameOptions): GameState {
       killed: 0,
       wounded: 0,
       captured: 0,
+      exchanged: 0,
       returned: 0,
       familiesAtRisk: 0,
       russian: { killed: 0, wounded: 0 },
@@ -107,6 +110,7 @@ export function createGame(rules: Rules, options: GameOptions): GameState {
     metrics: {},
     turnHashes: [],
   };
+  syncGround(state);
   state.metrics = computeMetrics(state);
   state.history.push({ turn: 0, date: state.ctx.date, metrics: { ...state.metrics } });
   const rng = openRng(state.rng);

@@ -21,6 +21,7 @@ export const METRIC_IDS = [
   'pyongyang.currencyReceived',
   'pyongyang.unCoverReceived',
   'pyongyang.experience',
+  'pyongyang.experienceHome',
   'pyongyang.regimeControl',
   'pyongyang.dissentRisk',
   'pyongyang.score',
@@ -39,6 +40,8 @@ export const METRIC_IDS = [
   'kyiv.losses',
   'kyiv.support',
   'kyiv.prisonersHeld',
+  'kyiv.powsFreed',
+  'kyiv.pauseMonths',
   'kyiv.frontTroops',
   'kyiv.score',
   'human.sent',
@@ -47,6 +50,7 @@ export const METRIC_IDS = [
   'human.captured',
   'human.familiesAtRisk',
   'human.returned',
+  'human.exchanged',
   'human.allKilled',
 ] as const;
 export type KnownMetricId = (typeof METRIC_IDS)[number];
@@ -87,6 +91,14 @@ export function kurskControl(state: GameState): number {
   return tenth(sum / state.sectors.length);
 }
 
+/** Whole points of the salient Kyiv holds (100 minus Russia's mean control, rounded down). */
+export function kurskHeldPoints(state: GameState): number {
+  if (state.sectors.length === 0) return 0;
+  let sum = 0;
+  for (const s of state.sectors) sum += 100 - s.control;
+  return Math.max(0, Math.floor(sum / state.sectors.length + 1e-9));
+}
+
 export function computeMetrics(state: GameState): Record<string, number> {
   const h = state.human;
   const p = state.politics;
@@ -114,6 +126,7 @@ export function computeMetrics(state: GameState): Record<string, number> {
     'pyongyang.currencyReceived': recv.currency ?? 0,
     'pyongyang.unCoverReceived': recv.unCover ?? 0,
     'pyongyang.experience': e.experience,
+    'pyongyang.experienceHome': e.experienceHome,
     'pyongyang.regimeControl': tenth(p.regimeControl),
     'pyongyang.dissentRisk': tenth(p.dissentRisk),
     'moscow.kurskControl': control,
@@ -130,6 +143,8 @@ export function computeMetrics(state: GameState): Record<string, number> {
     'kyiv.losses': h.ukrainian.killed + h.ukrainian.wounded,
     'kyiv.support': tenth(p.support),
     'kyiv.prisonersHeld': p.prisonersHeld,
+    'kyiv.powsFreed': state.flows.received.kyiv.pows ?? 0,
+    'kyiv.pauseMonths': state.flows.received.kyiv.pause ?? 0,
     'kyiv.frontTroops': uaFront,
     'human.sent': h.sent,
     'human.killed': h.killed,
@@ -137,6 +152,7 @@ export function computeMetrics(state: GameState): Record<string, number> {
     'human.captured': h.captured,
     'human.familiesAtRisk': h.familiesAtRisk,
     'human.returned': h.returned,
+    'human.exchanged': h.exchanged,
     'human.allKilled': h.killed + h.russian.killed + h.ukrainian.killed,
   };
   for (const c of CAPITALS) m[`${c}.score`] = score(state.rules.scoring[c], m);

@@ -15,10 +15,13 @@ import { deliverDeals, lapseOffers } from './trade';
 import { CAPITALS, type GameState, type TurnReport } from './types';
 
 function collectIncome(state: GameState, rng: Rng): void {
-  const { atZero, atFull } = state.rules.politics.supportIncome;
+  const { supportIncome: { atZero, atFull }, sanctionsAtFullScrutiny } = state.rules.politics;
+  const kyivScale = atZero + ((atFull - atZero) * state.politics.support) / 100;
+  // Sanctions follow scrutiny: what the world sees of the deployment costs Moscow supplies.
+  const moscowScale = clamp(1 - (sanctionsAtFullScrutiny * state.politics.scrutiny) / 100, 0, 1);
   for (const c of CAPITALS) {
     // Kyiv's supplies depend on how much its partners back it.
-    const scale = c === 'kyiv' ? atZero + ((atFull - atZero) * state.politics.support) / 100 : 1;
+    const scale = c === 'kyiv' ? kyivScale : c === 'moscow' ? moscowScale : 1;
     for (const [item, n] of bundleEntries(state.rules.capitals[c].income)) {
       const stock = state.stocks[c];
       stock[item] = toCount(stock[item] + (n > 0 ? roundRandom(n * scale, rng) : n));
@@ -30,7 +33,9 @@ function updatePolitics(state: GameState): void {
   const p = state.rules.politics;
   const pol = state.politics;
   const held = 100 - kurskControl(state);
-  pol.support = clamp(pol.support + p.supportPerKurskPoint * (held - 50) - p.supportDecay, 0, 100);
+  // Partners back Kyiv more while it holds ground, and while the world watches Moscow.
+  const watched = Math.max(0, pol.scrutiny - 50) * p.supportPerScrutinyPoint;
+  pol.support = clamp(pol.support + p.supportPerKurskPoint * (held - 50) + watched - p.supportDecay, 0, 100);
   pol.scrutiny = clamp(pol.scrutiny - p.scrutinyDecay, 0, 100);
   const over = pol.dissentRisk - 50;
   if (over > 0) pol.regimeControl = clamp(pol.regimeControl - p.controlLossPerDissent * over, 0, 100);

@@ -107,6 +107,7 @@ export function hashState(s: GameState): string {
   h.num(e.morale);
   h.num(e.droneAwareness);
   h.num(e.experience);
+  h.num(e.experienceHome);
   h.num(e.invalided);
   for (const sec of s.sectors) {
     h.str(sec.id);
@@ -154,6 +155,7 @@ export function hashState(s: GameState): string {
   h.num(hc.killed);
   h.num(hc.wounded);
   h.num(hc.captured);
+  h.num(hc.exchanged);
   h.num(hc.returned);
   h.num(hc.familiesAtRisk);
   casualties(h, hc.russian);

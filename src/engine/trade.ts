@@ -2,6 +2,7 @@
  * Offers, deals and deliveries. A delivery moves goods from one capital's stock to another's
  * (soldiers into the expedition), so every trade conserves what exists: nothing is created.
  */
+import { cedeGround } from './ground';
 import { narrowUncertainty } from './intel';
 import type { Rng } from './rng';
 import { addToBundle, bundleEntries, clamp, isCount, isItem } from './stocks';
@@ -146,10 +147,16 @@ export function openDeal(state: GameState, offer: Offer): Deal {
 
 /** Moves up to `n` of `item` from one capital to another; returns how many actually moved. */
 export function moveItem(state: GameState, from: Capital, to: Capital, item: Item, n: number): number {
-  const moved = Math.min(n, state.stocks[from][item]);
+  const moved = item === 'ground' && from === 'kyiv' ? cedeGround(state, Math.min(n, state.stocks.kyiv.ground)) : Math.min(n, state.stocks[from][item]);
   if (moved <= 0) return 0;
-  state.stocks[from][item] -= moved;
-  if (item === 'troops' && from === 'pyongyang') {
+  if (item !== 'ground' || from !== 'kyiv') state.stocks[from][item] -= moved;
+  if (item === 'ground' && from === 'kyiv') {
+    // The ground changes hands on the map (cedeGround); no capital stocks it.
+  } else if (item === 'prisoners' && from === 'kyiv') {
+    repatriate(state, moved);
+  } else if (item === 'pows' && to === 'kyiv') {
+    // Ukrainian prisoners go home to their families; they are counted, not stocked.
+  } else if (item === 'troops' && from === 'pyongyang') {
     // Soldiers do not join the buyer's stock: they stay North Korean, under Russian command.
     state.expedition.training.push({
       count: moved,
@@ -164,6 +171,32 @@ export function moveItem(state: GameState, from: Capital, to: Capital, item: Ite
   addToBundle(state.flows.received[to], item, moved);
   receiveEffects(state, to, item, moved);
   return moved;
+}
+
+/**
+ * North Korean prisoners handed back by Kyiv go home. Their families were put at risk when they
+ * were captured; at home they count as returnees: what they saw feeds dissent, what they learnt
+ * of the war comes home with them.
+ */
+function repatriate(state: GameState, n: number): void {
+  const pol = state.politics;
+  pol.prisonersHeld -= n;
+  pol.prisonersPublicised = Math.min(pol.prisonersPublicised, pol.prisonersHeld);
+  state.human.exchanged += n;
+  returnHome(state, n);
+}
+
+/** Soldiers back home alive: dissent from what they saw, experience that is no longer at risk. */
+export function returnHome(state: GameState, n: number): void {
+  const e = state.expedition;
+  const perSoldier = e.experience / Math.max(1, state.human.sent);
+  e.experienceHome += Math.round(perSoldier * n);
+  const p = state.rules.politics;
+  state.politics.dissentRisk = clamp(
+    state.politics.dissentRisk + (p.dissentPerThousandReturned * (1 + perSoldier) * n) / 1000,
+    0,
+    100,
+  );
 }
 
 /** Political weight of what Pyongyang receives, and the scrutiny of nuclear sharing. */

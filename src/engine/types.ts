@@ -22,6 +22,14 @@ export const ITEMS = [
   'drones',
   'droneOperators',
   'evidence',
+  /** North Korean soldiers held prisoner by Kyiv: Kyiv can hand them back in an exchange. */
+  'prisoners',
+  /** Ukrainian soldiers held prisoner by Moscow: what Kyiv most wants back. */
+  'pows',
+  /** Kyiv's hold on the Kursk salient, in points (1 = 1% of it): a bargaining chip. */
+  'ground',
+  /** Months of pause in the Russian offensive on the Kursk front, promised and owed. */
+  'pause',
   'tech.missile',
   'tech.drone',
   'tech.airDefence',
@@ -169,7 +177,7 @@ export interface PoliticsRules {
   publicitySupportPerPrisoner: number;
   publicityScrutinyPerPrisoner: number;
   publicityCap: number;
-  /** Family members put at risk per publicised prisoner. */
+  /** Families put at risk per soldier taken prisoner (the sources: a captured soldier's family faces execution). */
   familiesPerPrisoner: number;
   /** Support change per month: per point of Kursk held above/below 50, and a decay. */
   supportPerKurskPoint: number;
@@ -191,6 +199,14 @@ export interface PoliticsRules {
   truthControlCost: number;
   /** Kyiv's income multiplier at support 0 and at support 100. */
   supportIncome: { atZero: number; atFull: number };
+  /** Dissent points per 1,000 soldiers killed or taken prisoner: the dead cost the regime that sent them. */
+  dissentPerThousandLost: number;
+  /** Share of Moscow's income lost to sanctions at scrutiny 100 (in proportion below). */
+  sanctionsAtFullScrutiny: number;
+  /** Support points a month for Kyiv per point of scrutiny of Moscow above 50. */
+  supportPerScrutinyPoint: number;
+  /** Multiplier on the scrutiny from publicised prisoners while Moscow denies the soldiers exist. */
+  denialPublicityMultiplier: number;
 }
 
 export interface IntelRules {
@@ -498,6 +514,8 @@ export interface Expedition {
   droneAwareness: number;
   /** Soldier-months spent at the front. */
   experience: number;
+  /** Soldier-months of front experience carried home by soldiers who returned alive. */
+  experienceHome: number;
   /** Wounded who did not return to service. */
   invalided: number;
 }
@@ -521,6 +539,8 @@ export interface HumanCost {
   killed: number;
   wounded: number;
   captured: number;
+  /** Prisoners Kyiv handed back in an exchange (counted among the captured too). */
+  exchanged: number;
   returned: number;
   familiesAtRisk: number;
   russian: Casualties;

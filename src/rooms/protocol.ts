@@ -11,6 +11,7 @@
  * Versioning: `PROTOCOL_VERSION` is sent in `hello`; the server refuses another version with
  * `error {code: 'protocol-version'}` so an old tab reloads instead of misreading frames.
  */
+import type { SeatExtraMessage } from './console-view';
 import { z } from 'zod';
 import { CAPITALS, ITEMS, type Action, type Capital, type GameRecord, type GameState, type InjectAction } from '../engine/types';
 
@@ -275,7 +276,9 @@ export type ServerMessage =
   | { type: 'superseded'; message: string }
   | { type: 'pong'; t: number }
   /** Console frames (issue 12): every room of the class, live. */
-  | { type: 'rooms'; rooms: RoomSummary[] };
+  | { type: 'rooms'; rooms: RoomSummary[] }
+  /** Messages and the turn clock (issue 12, src/rooms/console-view.ts). */
+  | SeatExtraMessage;
 
 /** WebSocket close codes this protocol uses (4000–4999 are the application's). */
 export const CLOSE = {

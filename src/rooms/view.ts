@@ -81,6 +81,7 @@ export function seatView(state: GameState, seat: Capital): SeatView {
         morale: 0,
         droneAwareness: 0,
         experience: 0,
+        experienceHome: 0,
         invalided: 0,
       };
   const h = state.human;
@@ -89,6 +90,7 @@ export function seatView(state: GameState, seat: Capital): SeatView {
     killed: seat === 'pyongyang' ? h.killed : 0,
     wounded: seat === 'pyongyang' ? h.wounded : 0,
     captured: seat === 'pyongyang' ? h.captured : 0,
+    exchanged: seat === 'pyongyang' ? h.exchanged : 0,
     returned: seat === 'pyongyang' ? h.returned : 0,
     familiesAtRisk: seat === 'pyongyang' ? h.familiesAtRisk : 0,
     russian: seat === 'moscow' ? { ...h.russian } : { ...ZERO_CASUALTIES },

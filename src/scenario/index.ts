@@ -31,6 +31,7 @@ export { METRIC_IDS, isMetricId, type MetricId } from './metrics';
 export { findQuantities, quantityKind, type QuantityKind } from './quantities';
 export { formatReport, verdictLine } from './report';
 export { loadScenario, type LoadedScenario } from './load-scenario';
+export { auditNumbers, assumptionAt, type Assumption, type NumberAudit } from './assumptions';
 export { validateScenarioText, type ValidationResult } from './validate';
 export {
   migrateScenario,

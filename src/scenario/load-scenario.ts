@@ -1,6 +1,7 @@
 /** parse + validate + meaning checks + hash: what every caller that loads a scenario wants. */
 import type { Ledger } from '../ledger/schema';
 import type { Result } from '../ledger/result';
+import { auditNumbers, type Assumption } from './assumptions';
 import { checkScenario } from './check';
 import { scenarioHash } from './scenario-hash';
 import { parseScenarioPartial, sortIssues, type ScenarioIssue } from './load';
@@ -12,6 +13,8 @@ export interface LoadedScenario {
   hash: string;
   /** Problems that do not stop the scenario from being played. */
   warnings: ScenarioIssue[];
+  /** The numbers the authors marked `# assumption`, with their reasons, for the source cards. */
+  assumptions: Assumption[];
 }
 
 /**
@@ -29,5 +32,6 @@ export function loadScenario(
   const checked = checkScenario(scenario, ledger, source);
   const all = sortIssues([...partial.issues, ...checked]);
   if (all.some((i) => i.severity === 'error')) return { ok: false, errors: all };
-  return { ok: true, value: { scenario, hash: scenarioHash(scenario), warnings: all } };
+  const { assumptions } = auditNumbers(text);
+  return { ok: true, value: { scenario, hash: scenarioHash(scenario), warnings: all, assumptions } };
 }

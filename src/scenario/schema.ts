@@ -182,6 +182,10 @@ const ITEM_DESCRIPTIONS: Record<Item, string> = {
   drones: 'drones (or drone teams)',
   droneOperators: 'experienced drone operators (or teams)',
   evidence: 'pieces of evidence that can be released (videos, documents)',
+  prisoners: 'North Korean soldiers held prisoner by Kyiv',
+  pows: 'Ukrainian soldiers held prisoner by Moscow',
+  ground: 'points of the Kursk salient Kyiv holds (1 = 1% of it); Kyiv\'s stock follows the map',
+  pause: 'months of pause in the Russian offensive on the Kursk front',
   'tech.missile': 'missile-technology transfer packages',
   'tech.drone': 'drone-technology transfer packages',
   'tech.airDefence': 'air-defence-technology transfer packages',
@@ -456,7 +460,7 @@ export const PoliticsSchema = z
       .describe('Scrutiny points per publicised prisoner (up to publicityCap prisoners).'),
     publicityCap: wholeAtLeast(0, 'Most prisoners whose publicity still counts.'),
     familiesPerPrisoner: nonNegative(
-      "Family members put at risk per publicised prisoner (the sources report that a captured soldier's family faces execution).",
+      "Families put at risk per soldier taken prisoner (the sources report that a captured soldier's family faces execution).",
     ),
     supportPerKurskPoint: z
       .number()
@@ -489,6 +493,18 @@ export const PoliticsSchema = z
         atFull: nonNegative("Multiplier on Kyiv's income at support 100."),
       })
       .describe("How international support scales Kyiv's income (linear between the two)."),
+    dissentPerThousandLost: nonNegative(
+      'Dissent points in North Korea per 1,000 soldiers killed or taken prisoner: the dead cost the regime that sent them (default 0).',
+    ).default(0),
+    sanctionsAtFullScrutiny: share(
+      "Share of Moscow's income lost to sanctions at scrutiny 100, in proportion below (0-1, default 0).",
+    ).default(0),
+    supportPerScrutinyPoint: nonNegative(
+      'Support points a month for Kyiv per point of scrutiny of Moscow above 50 (default 0).',
+    ).default(0),
+    denialPublicityMultiplier: nonNegative(
+      'Multiplier on the scrutiny from publicised prisoners while Moscow denies the soldiers exist (default 1).',
+    ).default(1),
   })
   .describe(
     'Politics: scrutiny of Moscow, support for Kyiv, regime control and dissent in Pyongyang.',

@@ -21,6 +21,7 @@ import { ApiError } from './errors';
 import { localFanout, type Fanout } from './rooms/fanout';
 import { roomRoutes } from './rooms/routes';
 import { RoomService } from './rooms/service';
+import { createConsole } from './console/setup';
 import type { ScenarioCatalog } from './scenarios';
 import { isStorageFailure, StorageHealth } from './storage-health';
 import type { VerifyPool } from './verify-pool';
@@ -57,6 +58,8 @@ export interface BuildAppOptions {
   fanout?: Fanout;
   /** Time and connection limits (defaults: DEFAULT_LIMITS). */
   limits?: Partial<ServerLimits>;
+  /** Shortest turn deadline a teacher may set, seconds (default 30; tests lower it). */
+  minTurnSeconds?: number;
 }
 
 export const DEFAULT_SUBMISSION_BODY_LIMIT = 2 * 1024 * 1024;
@@ -224,6 +227,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     });
 
     // Class rooms (issue 11): joining, the teacher's settings, and the socket every device plays through.
+    // The teacher's console (issue 12) hooks into the rooms: deadlines, pause, injects, messages.
+    const teacher = createConsole({
+      store,
+      now,
+      log: (e, what) => app.log.error(e, what),
+      ...(options.minTurnSeconds !== undefined ? { minTurnSeconds: options.minTurnSeconds } : {}),
+    });
     const rooms = new RoomService({
       store,
       catalog,
@@ -232,11 +242,14 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       log: (e, what) => app.log.error(e, what),
       ...(options.pool ? { pool: options.pool } : {}),
     });
+    teacher.start(app, rooms);
     app.decorate('rooms', rooms);
     app.register(roomRoutes, {
       service: rooms,
       store,
       writeRateLimit: rateLimit > 0 && writeRateLimit > 0 ? writeRateLimit : null,
+      extensions: teacher.extensions,
+      exportMessages: teacher.exportMessages,
     });
 
     // Retention: delete expired class data at start and then every sweepIntervalMs.

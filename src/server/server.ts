@@ -43,6 +43,8 @@ export async function createServer(
     catalog?: ScenarioCatalog;
     /** Worker threads replaying submissions (0 or absent: inline). */
     verifyThreads?: number;
+    /** Shortest turn deadline a teacher may set, seconds (default 30; browser tests lower it). */
+    minTurnSeconds?: number;
   } = {},
 ): Promise<Running> {
   const catalog = extra.catalog ?? loadCatalog();
@@ -77,6 +79,7 @@ export async function createServer(
     limits,
     ...(extra.sweepIntervalMs !== undefined ? { sweepIntervalMs: extra.sweepIntervalMs } : {}),
     ...(extra.now !== undefined ? { now: extra.now } : {}),
+    ...(extra.minTurnSeconds !== undefined ? { minTurnSeconds: extra.minTurnSeconds } : {}),
     ...(pool ? { pool } : {}),
   });
   app.addHook('onClose', async () => {

@@ -25,11 +25,12 @@ import {
 import { computerReactions } from '../ai';
 import { playBots, playReactions } from '../sim/play';
 import type { LinkedGame, SessionLink } from '../session/types';
-import { loadSave, makeSave, originOf, SAVE_KEY, type GameOrigin, type KeyValueStorage, type SaveProblem, type SeatKind } from './save';
+import { loadSave, makeSave, originOf, SAVE_KEY, type GameOrigin, type KeyValueStorage, type LessonLength, type SaveProblem, type SeatKind } from './save';
 
 export interface Session {
   scenarioText?: string;
   origin?: GameOrigin;
+  lesson?: LessonLength;
   seats: Record<Capital, SeatKind>;
   actions: Action[];
   state: GameState;
@@ -46,6 +47,7 @@ export interface NewGameOptions {
   seats: Record<Capital, SeatKind>;
   scenarioText?: string;
   origin?: GameOrigin;
+  lesson?: LessonLength;
 }
 
 export interface GameStore {
@@ -98,7 +100,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
         // A room's game lives on its server; the device keeps only the seat's link.
         if (!storage || link) return;
         try {
-          storage.setItem(SAVE_KEY, JSON.stringify(makeSave(session.state, session.seats, session.actions, now(), session.scenarioText, session.origin)));
+          storage.setItem(SAVE_KEY, JSON.stringify(makeSave(session.state, session.seats, session.actions, now(), session.scenarioText, session.origin, session.lesson)));
           if (get().saveWriteFailed) set({ saveWriteFailed: null });
         } catch (e) {
           set({ saveWriteFailed: `The browser refused to save the game (${(e as Error).message}). Download the game record to keep it.` });
@@ -110,11 +112,19 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
         const s = get().session;
         if (!s) return;
         const isHuman = (c: Capital) => s.seats[c] === 'human';
+        // A short lesson's even turns need no decision: human seats end them at once.
+        const standing = (st: GameState) => s.lesson === 'short' && st.ctx.phase !== 'over' && st.ctx.turn % 2 === 0;
         const turnsBefore = s.state.reports.length;
-        if (s.state.ctx.phase !== 'over' && !isHuman(s.state.ctx.seat)) {
+        if (s.state.ctx.phase !== 'over' && (!isHuman(s.state.ctx.seat) || standing(s.state))) {
           const copy = cloneState(s.state);
           const log = [...s.actions];
           playBots(copy, s.seats, log, isHuman);
+          while (standing(copy) && isHuman(copy.ctx.seat)) {
+            const end: Action = { type: 'endTurn', seat: copy.ctx.seat };
+            if (!applyInPlace(copy, end).ok) break;
+            log.push(end);
+            playBots(copy, s.seats, log, isHuman);
+          }
           set((d) => {
             d.session!.state = castDraft(copy);
             d.session!.actions = castDraft(log);
@@ -157,6 +167,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           const session: Session = { seats: { ...o.seats }, actions: [], state, seatStart: null, lastHuman: null };
           if (o.scenarioText !== undefined) session.scenarioText = o.scenarioText;
           if (o.origin) session.origin = o.origin;
+          if (o.lesson === 'short') session.lesson = o.lesson;
           set({ session: castDraft(session), handoff: null, pendingReport: null, lastError: null, saveProblem: null });
           advance();
           save(get().session!);
@@ -187,16 +198,14 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           const s = get().session;
           if (!s) return 'No game is in progress.';
           if (link && action.type !== 'inject') {
-            // The seat's own copy shows the order at once; the room's next view replaces it.
-            if (action.type !== 'endTurn') {
-              let error: string | null = null;
+            // The seat's own copy shows the order at once; the room's next view replaces it. The
+            // copy lacks the other capitals' true stocks, so only the server can refuse an answer
+            // to their offers: what this copy cannot apply goes to the server all the same.
+            if (action.type !== 'endTurn')
               set((d) => {
-                const r = applyInPlace(d.session!.state, action);
-                if (!r.ok) error = r.error.message;
+                applyInPlace(d.session!.state, action);
               });
-              set({ lastError: error });
-              if (error) return error;
-            }
+            set({ lastError: null });
             link.send(action);
             return null;
           }
@@ -278,6 +287,7 @@ export function createGameStore(storage: KeyValueStorage | null, now: () => stri
           if (file.scenarioText !== undefined) session.scenarioText = file.scenarioText;
           const origin = originOf(file.origin);
           if (origin) session.origin = origin;
+          if (file.lesson === 'short') session.lesson = 'short';
           set({ session: castDraft(session), handoff: null, pendingReport: null, lastError: null, saveProblem: null });
           // Hot-seat: whoever is to act must take the device before the board is shown.
           if (humanSeats(file.seats).length > 1 && state.ctx.phase !== 'over') set({ handoff: state.ctx.seat });

@@ -25,6 +25,12 @@ export type SeatKind = 'human' | string;
  */
 export type GameOrigin = { kind: 'class'; code: string } | { kind: 'fork'; result: string; turn: number };
 
+/**
+ * A short lesson: the players decide every other turn; the turns between play themselves with
+ * standing orders (levers as set, no new trades). The rules and the record stay the full game's.
+ */
+export type LessonLength = 'full' | 'short';
+
 /** The origin a save claims, if it is well formed (a save is outside input). */
 export function originOf(v: unknown): GameOrigin | undefined {
   if (!isObject(v)) return undefined;
@@ -43,6 +49,7 @@ export interface SaveFile {
   /** The scenario's source text, when it came from a file (for submitting the record later). */
   scenarioText?: string;
   origin?: GameOrigin;
+  lesson?: LessonLength;
   seats: Record<Capital, SeatKind>;
   seed: string;
   figureChoices: FigureChoices;
@@ -69,6 +76,7 @@ export function makeSave(
   savedAt: string,
   scenarioText?: string,
   origin?: GameOrigin,
+  lesson?: LessonLength,
 ): SaveFile {
   const save: SaveFile = {
     kind: 'three-capitals-save',
@@ -84,6 +92,7 @@ export function makeSave(
   };
   if (scenarioText !== undefined) save.scenarioText = scenarioText;
   if (origin) save.origin = origin;
+  if (lesson === 'short') save.lesson = lesson;
   return save;
 }
 

@@ -45,6 +45,8 @@ export const ITEM_ICON: Record<string, IconName> = {
   drones: 'drones',
   droneOperators: 'drone-operators',
   evidence: 'evidence',
+  prisoners: 'captured',
+  pows: 'captured',
   'tech.missile': 'tech-missile',
   'tech.drone': 'tech-drone',
   'tech.airDefence': 'tech-air-defence',

@@ -27,6 +27,10 @@ export const ITEM_UNIT: Partial<Record<Item, string>> = {
   drones: 'drone teams',
   droneOperators: 'operator teams',
   evidence: 'items',
+  prisoners: 'prisoners',
+  pows: 'prisoners',
+  ground: 'points of the salient',
+  pause: 'months',
 };
 
 export function itemLabel(item: string): string {

@@ -519,6 +519,14 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       state.rules.calendar.turns,
       state.ctx.date,
     );
+    if (s.lesson === 'short')
+      turnIndicator.append(
+        h(
+          'span',
+          { class: 'lesson-step' },
+          ` · decision ${Math.ceil(state.ctx.turn / 2)} of ${Math.ceil(state.rules.calendar.turns / 2)}`,
+        ),
+      );
     const ledgerFocus = ledgerHost.contains(document.activeElement)
       ? (document.activeElement as HTMLElement).dataset['figure']
       : undefined;
@@ -582,6 +590,22 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
         : `What happened in ${formatMonth(report.date)}`;
       clear(reportText);
       reportText.append(reportSummary(state, report));
+      // A short lesson resolves two months per decision: the first is listed too.
+      const before = state.reports.find((r) => r.turn === report.turn - 1);
+      if (s.lesson === 'short' && report.turn % 2 === 0 && before)
+        reportText.append(
+          h(
+            'details',
+            { class: 'report-full' },
+            h('summary', {}, `Also ${formatMonth(before.date)}, the month of your last orders`),
+            reportSummary(state, before),
+          ),
+          h(
+            'p',
+            {},
+            `${formatMonth(report.date)} played out with your standing orders: your levers stayed as set and no new trade was made.`,
+          ),
+        );
       const play = controls.element.querySelector('button');
       if (play) play.hidden = !!playing || !replay || replay.report.turn !== report.turn;
     } else reportBox.hidden = true;

@@ -10,6 +10,7 @@ import { findFigure, type Ledger } from '../ledger';
 import { EMBLEM_URL } from './assets';
 import { clear, formatCount, h } from './dom';
 import { CAPITAL_IDS } from './labels';
+import type { LessonLength } from '../store';
 import type { LoadOutcome, ScenarioOption } from './scenarios';
 import { sourceButton } from './sourceCard';
 import { CAPITAL_STYLE } from './theme';
@@ -21,6 +22,7 @@ export interface SetupChoice {
   seats: Record<Capital, string>;
   seed: string;
   figures: FigureChoice;
+  lesson: LessonLength;
 }
 
 export interface SetupCallbacks {
@@ -38,8 +40,14 @@ export interface SetupOptions {
   /** Problems of a scenario that could not be loaded (shown at once). */
   problems?: { fileName: string; lines: string[] } | null;
   figures?: FigureChoice;
+  lesson?: LessonLength;
   /** A class link fixes some choices: they are shown but cannot be changed. */
-  fixed?: { note: string; scenario: boolean; seed: boolean; figures: boolean };
+  fixed?: { note: string; scenario: boolean; seed: boolean; figures: boolean; lesson?: boolean };
+}
+
+/** A scenario of monthly turns, an even number of them, can be played as a short lesson. */
+export function canShorten(sc: { calendar: { turns: number; turnMonths: number } }): boolean {
+  return sc.calendar.turnMonths === 1 && sc.calendar.turns >= 8 && sc.calendar.turns % 2 === 0;
 }
 
 export interface SetupHandle {
@@ -137,6 +145,7 @@ export function mountSetup(
   }
 
   function showScenario(): void {
+    showLesson();
     clear(scenarioInfo);
     if (!selected) return;
     const sc = selected.loaded.scenario;
@@ -328,6 +337,53 @@ export function mountSetup(
   });
   showFigureNote();
 
+  // --- Lesson length --------------------------------------------------------------------------
+  let lesson: LessonLength = options.lesson ?? 'full';
+  const lessonNote = h(
+    'p',
+    { class: 'muted small', id: 'setup-lesson-note' },
+    'In a short lesson you decide every other month; the month between plays out with your standing orders (your levers stay as set, no new trades). The game, its score and its record are the full game’s.',
+  );
+  const lessonText = new Map<LessonLength, HTMLElement>();
+  const lessonRadios = (['full', 'short'] as const).map((l) => {
+    const input = h('input', {
+      type: 'radio',
+      name: 'setup-lesson',
+      value: l,
+      id: `setup-lesson-${l}`,
+    });
+    input.checked = l === lesson;
+    input.addEventListener('change', () => {
+      if (input.checked) lesson = l;
+    });
+    const text = h('span', {});
+    lessonText.set(l, text);
+    return h('label', { class: 'seg', for: `setup-lesson-${l}` }, input, text);
+  });
+  const lessonBox = h(
+    'fieldset',
+    { class: 'field' },
+    h('legend', {}, 'Lesson length'),
+    h(
+      'div',
+      {
+        class: 'segmented',
+        role: 'radiogroup',
+        'aria-label': 'Lesson length',
+        'aria-describedby': 'setup-lesson-note',
+      },
+      ...lessonRadios,
+    ),
+    lessonNote,
+  );
+  function showLesson(): void {
+    const sc = selected?.loaded.scenario;
+    lessonBox.hidden = !sc || !canShorten(sc);
+    if (!sc) return;
+    lessonText.get('full')!.textContent = `Full: ${sc.calendar.turns} turns`;
+    lessonText.get('short')!.textContent = `Short: ${sc.calendar.turns / 2} turns of two months`;
+  }
+
   // --- Buttons --------------------------------------------------------------------------------
   const start = h(
     'button',
@@ -346,6 +402,7 @@ export function mountSetup(
     seedInput.readOnly = fixed.seed;
     newSeed.hidden = fixed.seed;
     if (fixed.figures) for (const l of figureRadios) l.querySelector('input')!.disabled = true;
+    if (fixed.lesson) for (const l of lessonRadios) l.querySelector('input')!.disabled = true;
   }
   const form = h(
     'form',
@@ -415,6 +472,7 @@ export function mountSetup(
         ...capitalCards,
       ),
       h('fieldset', { class: 'field' }, h('legend', {}, 'The other capitals'), seatsBox),
+      lessonBox,
       h('div', { class: 'row setup-actions' }, start, back),
       message,
     ),
@@ -437,7 +495,15 @@ export function mountSetup(
       return;
     }
     const all = { ...seats, [capital]: 'human' } as Record<Capital, string>;
-    callbacks.onStart({ option: selected, capital, seats: all, seed, figures });
+    const short = lesson === 'short' && canShorten(selected.loaded.scenario);
+    callbacks.onStart({
+      option: selected,
+      capital,
+      seats: all,
+      seed,
+      figures,
+      lesson: short ? 'short' : 'full',
+    });
   });
 
   const element = h(

@@ -16,7 +16,7 @@ export interface AppServer {
 
 export async function startAppServer(
   prefix: string,
-  options: { defaultRetentionDays?: number; sweepIntervalMs?: number } = {},
+  options: { defaultRetentionDays?: number; sweepIntervalMs?: number; minTurnSeconds?: number } = {},
 ): Promise<AppServer> {
   await (ensureBuilt as () => Promise<boolean>)();
   const dataDir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
@@ -39,6 +39,7 @@ export async function startAppServer(
       ...(options.sweepIntervalMs !== undefined
         ? { sweepIntervalMs: options.sweepIntervalMs }
         : {}),
+      ...(options.minTurnSeconds !== undefined ? { minTurnSeconds: options.minTurnSeconds } : {}),
     },
   );
   const base = (await running.app.listen({ port: 0, host: '127.0.0.1' })).replace(

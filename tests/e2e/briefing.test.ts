@@ -84,6 +84,32 @@ describe.skipIf(!hasChromium)('briefing and first turn in chromium', () => {
     await page.close();
   });
 
+  it('a short lesson: six decisions of two months, the month between with standing orders', async () => {
+    const page = await harness.open('/?renderer=canvas&test=1');
+    await page.getByRole('button', { name: 'New game' }).click();
+    await page.getByRole('radio', { name: 'Short: 6 turns of two months' }).check();
+    await startNewGame(page, { capital: 'Moscow', seed: 'e2e-short' });
+    await waitForMap(page);
+    await expect(page.locator('#turn-indicator').textContent()).resolves.toMatch(
+      /^Turn 1 of 12 · .* · decision 1 of 6$/,
+    );
+    await endTurn(page);
+    await expect(page.locator('#turn-indicator').textContent()).resolves.toMatch(
+      /^Turn 3 of 12 · .* · decision 2 of 6$/,
+    );
+    await expect(page.locator('.report-box').textContent()).resolves.toContain(
+      'played out with your standing orders',
+    );
+    // The saved game is an ordinary record: two resolved months, the second ended for Moscow.
+    const turns = await page.evaluate(
+      () =>
+        (window as unknown as { __tc: { record(): { turnHashes: string[] } } }).__tc.record()
+          .turnHashes.length,
+    );
+    expect(turns).toBe(2);
+    await page.close();
+  });
+
   it('logged no page errors', () => {
     expectNoErrors(harness.errors);
   });

@@ -133,7 +133,9 @@ export interface NewGameOptions {
 
 /** Menu → New game → setup → Start game, by role and name. */
 export async function startNewGame(page: Page, o: NewGameOptions): Promise<void> {
-  await page.getByRole('button', { name: 'New game' }).click();
+  // Already on the setup screen (a test chose something first) or on the menu.
+  if ((await page.getByRole('heading', { name: 'New game', level: 1 }).count()) === 0)
+    await page.getByRole('button', { name: 'New game' }).click();
   await page.getByRole('heading', { name: 'New game', level: 1 }).waitFor();
   if (o.scenario) {
     const select = page.getByRole('combobox', { name: 'Scenario' });

@@ -1,7 +1,7 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
-import type { FigureChoices, Rules } from '../../src/engine/types';
+import { ITEMS, type FigureChoices, type Rules } from '../../src/engine/types';
 import {
   canonicalJson,
   hash64,
@@ -55,7 +55,7 @@ describe('resolveScenario', () => {
 
   it('fills every missing stock item with 0 and resolves own sourced values', () => {
     const r = rules({ default: 'central' });
-    expect(Object.keys(r.capitals.moscow.stocks)).toHaveLength(15);
+    expect(Object.keys(r.capitals.moscow.stocks)).toHaveLength(ITEMS.length);
     expect(r.capitals.moscow.stocks).toMatchObject({
       troops: 1000,
       'tech.nuclear': 2,

@@ -50,13 +50,14 @@ export async function startTestServer(
     limits?: Partial<ServerLimits>;
     now?: () => number;
     sweepIntervalMs?: number;
+    minTurnSeconds?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-data-'));
   const distDir = mkdtempSync(path.join(tmpdir(), 'tc-dist-'));
   const pgSchema =
     backend === 'postgres' ? `tc_test_${process.pid}_${++counter}_${Date.now() % 1e6}` : undefined;
-  const { now, sweepIntervalMs, verifyThreads, ...config } = overrides;
+  const { now, sweepIntervalMs, verifyThreads, minTurnSeconds, ...config } = overrides;
   const running = await createServer(
     {
       distDir,
@@ -78,6 +79,7 @@ export async function startTestServer(
       ...(now !== undefined ? { now } : {}),
       ...(sweepIntervalMs !== undefined ? { sweepIntervalMs } : {}),
       ...(verifyThreads !== undefined ? { verifyThreads } : {}),
+      ...(minTurnSeconds !== undefined ? { minTurnSeconds } : {}),
     },
   );
   const address = await running.app.listen({ port: 0, host: '127.0.0.1' });

@@ -139,3 +139,55 @@ describe('game store', () => {
     expect(forked.getState().session!.state.turnHashes).toEqual(record.turnHashes.slice(0, 2));
   });
 });
+
+describe('a short lesson', () => {
+  function shortGame(seats: Record<string, string> = SOLO) {
+    const storage = memoryStorage();
+    const store = createGameStore(storage, NOW);
+    store.getState().newGame({ rules: builtInRules(), seed: 'short', figureChoices: { default: 'central' }, seats: seats as never, lesson: 'short' });
+    return { store, storage };
+  }
+
+  it('the player decides every other turn; the turns between end with standing orders', () => {
+    const { store, storage } = shortGame();
+    const st = () => store.getState();
+    expect(st().session!.state.ctx).toMatchObject({ turn: 1, seat: 'kyiv' });
+    st().dispatch({ type: 'setTargeting', seat: 'kyiv', on: true });
+    st().dispatch({ type: 'endTurn', seat: 'kyiv' });
+    // Turn 2 played itself: the lever stayed as set, and Kyiv is asked again at turn 3.
+    expect(st().session!.state.ctx).toMatchObject({ turn: 3, seat: 'kyiv' });
+    expect(st().session!.state.levers.targetNorthKoreans).toBe(true);
+    expect(st().session!.state.reports.map((r) => r.turn)).toEqual([1, 2]);
+    // A reload keeps the lesson length.
+    const reopened = createGameStore(storage, NOW);
+    expect(reopened.getState().resume()).toBe(true);
+    expect(reopened.getState().session!.lesson).toBe('short');
+    let decisions = 1;
+    while (st().session!.state.ctx.phase !== 'over' && decisions < 20) {
+      expect(st().session!.state.ctx.turn % 2).toBe(1);
+      st().dispatch({ type: 'endTurn', seat: 'kyiv' });
+      decisions++;
+    }
+    expect(decisions).toBe(6);
+    // The record is an ordinary twelve-turn record that replays.
+    const record = st().record()!;
+    expect(record.turnHashes).toHaveLength(12);
+    expect(replay(record, builtInRules()).ok).toBe(true);
+  });
+
+  it('a full-length game asks at every turn', () => {
+    const { store } = newStore();
+    store.getState().dispatch({ type: 'endTurn', seat: 'kyiv' });
+    expect(store.getState().session!.state.ctx).toMatchObject({ turn: 2, seat: 'kyiv' });
+  });
+
+  it('hot-seat: both players skip the even turns and hand over as usual', () => {
+    const { store } = shortGame({ pyongyang: 'human', moscow: 'human', kyiv: 'historical' });
+    const st = () => store.getState();
+    st().dispatch({ type: 'endTurn', seat: 'pyongyang' });
+    st().confirmHandoff();
+    st().dispatch({ type: 'endTurn', seat: 'moscow' });
+    expect(st().session!.state.ctx).toMatchObject({ turn: 3, seat: 'pyongyang' });
+    expect(st().handoff).toBe('pyongyang');
+  });
+});

@@ -27,6 +27,7 @@ import { INJECT_TEXT_MAX, INJECT_TITLE_MAX } from '../../engine/inject';
 import { keyMatches } from '../ids';
 import type { ClockStore } from './clock-store';
 import type { MessageStore } from './messages-store';
+import type { RoomHooks } from '../rooms/service';
 import { follow, NO_CLOCK, type ClassClock, type RoomTiming } from './timing';
 
 /** One room as the rooms service holds it. */
@@ -48,7 +49,7 @@ export interface ConsoleHost {
   /** Ends the current turn for every student seat that has not, with the orders it gave. */
   endTurn(roomId: string): Promise<void>;
   /** Sends a frame to these seats' devices connected here. */
-  sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage | SeatExtraMessage): void;
+  sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage): void;
 }
 
 export interface ConsoleServiceOptions {
@@ -80,7 +81,7 @@ interface Tracked {
 /** Console commands that accept a room or `all`. */
 type Target = string;
 
-export class ConsoleService {
+export class ConsoleService implements RoomHooks {
   private host: ConsoleHost | null = null;
   private readonly now: () => number;
   readonly minTurnSeconds: number;
@@ -127,8 +128,12 @@ export class ConsoleService {
     return this.rooms.get(roomId)?.timing?.clock.paused ? 'Your teacher has paused the game: your orders wait until it resumes.' : null;
   }
 
+  roomChanged(roomId: string): Promise<void> {
+    return this.host ? this.follow(roomId) : Promise.resolve();
+  }
+
   /** A room changed (an order, a resolution, a connection): follow its clock, tell the consoles. */
-  async roomChanged(roomId: string): Promise<void> {
+  private async follow(roomId: string): Promise<void> {
     const room = await this.h.hostRoom(roomId);
     const tracked = await this.track(room);
     const s = room.summary;
@@ -349,7 +354,7 @@ export class ConsoleService {
     for (const id of ids) {
       const room = await this.h.hostRoom(id);
       if (room.summary.phase === 'finished' || (room.summary.phase === 'waiting' && !waitingToo)) continue;
-      await this.roomChanged(id);
+      await this.follow(id);
       const t = this.rooms.get(id)!;
       t.timing = { ...t.timing!, clock: change(t.timing!.clock) };
       await this.opts.clocks.putRoom(id, room.classCode, t.timing, this.now());

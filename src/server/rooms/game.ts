@@ -139,17 +139,18 @@ export class RoomGame {
     this.previews.delete(seat);
   }
 
-  /** The state this seat's screen shows: the room's, with its own waiting orders applied. */
+  /**
+   * The state this seat's screen shows: the room's, with its own waiting orders applied. Every
+   * seat gives orders during the whole month, so the engine's turn is always shown as this seat's;
+   * the room summary says who has ended the month.
+   */
   viewState(seat: Capital): GameState | null {
     const st = this.state;
     if (!st) return null;
     if (st.ctx.phase === 'over') return st;
     const base = this.queues[seat].length > 0 ? this.preview(seat) : st;
-    // Every seat acts during the whole month; one that has ended sees whose orders are awaited.
-    const waitingFor = this.rules.order.find((c) => !this.ended(c)) ?? st.ctx.seat;
-    const seatNow = this.ended(seat) ? waitingFor : seat;
-    if (base.ctx.seat === seatNow) return base;
-    return { ...base, ctx: { ...base.ctx, seat: seatNow } };
+    if (base.ctx.seat === seat) return base;
+    return { ...base, ctx: { ...base.ctx, seat } };
   }
 
   private preview(seat: Capital): GameState {

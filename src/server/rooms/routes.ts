@@ -21,6 +21,8 @@ export interface RoomRoutesOptions {
   store: Store;
   writeRateLimit: number | null;
   extensions?: SocketExtensions;
+  /** The class's messages as CSV (the teacher's console, issue 12). */
+  exportMessages?: (code: string) => Promise<string>;
 }
 
 const JoinBody = z.strictObject({ pseudonym: z.string().max(200) });
@@ -94,7 +96,7 @@ export async function roomRoutes(app: FastifyInstance, opts: RoomRoutesOptions):
 
   app.get<{ Params: { code: string } }>('/api/classes/:code/rooms/settings', async (request) => {
     const cls = await classOf(request.params.code);
-    return service.settings(cls.code);
+    return { ...(await service.settings(cls.code)), enabled: await service.roomsEnabled(cls.code) };
   });
 
   app.put<{ Params: { code: string } }>('/api/classes/:code/rooms/settings', { config: writeLimit }, async (request) => {
@@ -109,13 +111,25 @@ export async function roomRoutes(app: FastifyInstance, opts: RoomRoutesOptions):
         throw badRequest('invalid-settings', `${name.value} is assigned the computer's seat`);
     }
     await service.putSettings(cls.code, body.data);
-    return service.settings(cls.code);
+    return { ...(await service.settings(cls.code)), enabled: true };
   });
 
   app.get<{ Params: { code: string } }>('/api/classes/:code/rooms', async (request) => {
     const cls = await moderated(request, request.params.code);
     return { rooms: await wrap(() => service.classRooms(cls.code)) };
   });
+
+  /** Every message of the class's rooms, hidden ones marked (the teacher's export, issue 12). */
+  const exportMessages = opts.exportMessages;
+  if (exportMessages)
+    app.get<{ Params: { code: string } }>('/api/classes/:code/messages.csv', async (request, reply) => {
+      const cls = await moderated(request, request.params.code);
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="three-capitals-class-${cls.code}-messages.csv"`)
+        .header('cache-control', 'no-store');
+      return exportMessages(cls.code);
+    });
 }
 
 /** The seat token as a student copies it down: groups of four. */

@@ -123,6 +123,11 @@ export class RoomService implements ConsoleHost {
     return row ? settingsOf(row) : DEFAULT_SETTINGS;
   }
 
+  /** A class plays in rooms once its teacher has set them up. */
+  async roomsEnabled(code: string): Promise<boolean> {
+    return (await this.rooms.getSettings(code)) !== undefined;
+  }
+
   async putSettings(code: string, s: RoomSettings): Promise<void> {
     await this.rooms.putSettings({
       class_code: code,
@@ -472,7 +477,8 @@ export class RoomService implements ConsoleHost {
     for (const [seat, conn] of room.connections) {
       if (only && seat !== only) continue;
       const refused = applied.refused.filter((r) => r.seat === seat).map((r) => ({ id: r.id, message: r.message }));
-      const withView = applied.changed === 'all' || applied.changed === seat;
+      // The game's end comes as `finished`, with the whole record: no view of the last state.
+      const withView = !room.game.over && (applied.changed === 'all' || applied.changed === seat);
       const state = withView ? room.game.viewState(seat) : null;
       conn.send({
         type: 'update',
