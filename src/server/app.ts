@@ -294,6 +294,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     root,
     prefix: '/',
     index: ['index.html'],
+    // The build writes .br and .gz beside each text file (vite.config.ts): sent as they are.
+    preCompressed: true,
     setHeaders(reply, filePath) {
       // Vite's hashed output never changes under the same name; HTML must always be revalidated.
       const rel = path.relative(root, filePath).split(path.sep).join('/');

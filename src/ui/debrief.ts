@@ -27,7 +27,7 @@ import {
 import type { Ledger } from '../ledger';
 import { BUILT_IN_SCENARIOS, loadScenario, type Scenario } from '../scenario';
 import { EMBLEM_URL } from './assets';
-import { labelStride, lineChart, SERIES_COLORS, type LineChartSpec } from './charts';
+import { chartSizeFor, labelStride, lineChart, SERIES_COLORS, type LineChartSpec } from './charts';
 import { count, deriveDecisions, type DecisionItem } from './decisions';
 import { formatMonth, h } from './dom';
 import { icon, type IconName } from './icons';
@@ -1245,7 +1245,14 @@ function chartsSection(state: GameState): HTMLElement {
     h('h2', { id }, 'Month by month'),
     state.history.length < 2
       ? h('p', { class: 'db-intro' }, 'The game ended before a month was played.')
-      : h('div', { class: 'db-charts' }, ...chartSpecs(state).map((s) => lineChart(s))),
+      : h(
+          'div',
+          { class: 'db-charts' },
+          // Drawn for the box they get: a phone's charts fit its width instead of scrolling.
+          ...chartSpecs(state).map((s) =>
+            lineChart(s, 'h3', chartSizeFor(Math.min(window.innerWidth, 900) - 40)),
+          ),
+        ),
   );
 }
 
