@@ -42,6 +42,7 @@ import {
 import { describeTurnReport } from './reportText';
 import { CAPITAL_STYLE } from './theme';
 import { emptyComposer, inboxCount, tradePanel, type Composer } from './trade';
+import { roomMessagesSection } from './messages-room';
 
 export interface PlayDeps {
   app: HTMLElement;
@@ -708,7 +709,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
         ];
       }
       case 'trade':
-        return tradePanel(state, seat, ctx, { composer, refresh: render });
+        return [...tradePanel(state, seat, ctx, { composer, refresh: render }), ...roomMessagesSection(state, seat)];
       case 'news':
         return [newsPanel(state, seat, ledger)];
       case 'intel':

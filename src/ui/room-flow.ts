@@ -10,6 +10,8 @@ import { linkRoom, type RoomSeatHandle } from '../session/room-session';
 import type { GameStore } from '../store';
 import { mountJoined, mountLobby, mountRoomJoin, type JoinAnswer } from './room-screens';
 import { mountRoomBar } from './room-status';
+import { addDebriefMessages, attachRoomChat, mountRoomCountdown } from './messages-room';
+import { announce } from './live';
 import './room.css';
 
 export interface RoomFlowDeps {
@@ -133,9 +135,14 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
   let bar: ReturnType<typeof mountRoomBar> | null = null;
   let seat: RoomSeatHandle | null = null;
   let done = false;
+  // Messages and the turn clock (issue 12) follow the client for as long as this seat is open.
+  const stopChat = attachRoomChat(client);
+  let stopCountdown: (() => void) | null = null;
 
   const leave = () => {
     done = true;
+    stopChat();
+    stopCountdown?.();
     client.close();
     lobby?.destroy();
     bar?.destroy();
@@ -153,8 +160,13 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
       refused: (message) => bar?.setProblem(message),
       finished: () => {
         over = true;
+        stopCountdown?.();
         bar?.destroy();
         bar = null;
+        // The room's message archive joins the debrief whenever it opens.
+        const snap = client.snapshot;
+        const final = seat?.finalState();
+        if (snap && final) addDebriefMessages(final, snap.seat);
         // On the game screen the last month's report plays, then the debrief opens by itself.
         if (!onGameScreen()) deps.showDebrief();
       },
@@ -163,10 +175,14 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
     deps.showGame();
     bar = mountRoomBar(deps.ui, { onLeave: leave });
     bar.update(client);
+    const barElement = document.getElementById('room-bar');
+    if (barElement) stopCountdown = mountRoomCountdown(barElement, client, announce);
     const unsub = deps.store.subscribe((st) => {
       if (!st.session && !done) {
         done = true;
         unsub();
+        stopChat();
+        stopCountdown?.();
         bar?.destroy();
         seat?.stop();
         client.close();
