@@ -96,6 +96,17 @@ function openSqlite(config: DbConfig): Db {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, SQLITE_FILE_NAME);
   const sqlite = new SqliteDatabase(file);
+  try {
+    // A damaged file must stop the server at start, not answer "healthy" and fail later.
+    const check = sqlite.pragma('quick_check(5)') as { quick_check: string }[];
+    const problems = check.map((r) => r.quick_check).filter((m) => m !== 'ok');
+    if (problems.length > 0) throw new Error(problems.join('; '));
+  } catch (e) {
+    sqlite.close();
+    throw new Error(
+      `the SQLite database ${file} is damaged (${(e as Error).message}); restore it from a backup, or move it aside to start with an empty one`,
+    );
+  }
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${config.sqliteSynchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('busy_timeout = 5000');

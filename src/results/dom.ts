@@ -108,3 +108,32 @@ export function announce(message: string): void {
   live.textContent = '';
   window.setTimeout(() => (live.textContent = message), 50);
 }
+
+/**
+ * Wide tables scroll sideways inside the page on a phone instead of widening it. The scrolling
+ * box must be reachable by keyboard (and named) so its hidden columns can be read: every table
+ * that appears under `root`, whichever view drew it and whenever, is put in such a box.
+ */
+export function keepTablesInside(root: HTMLElement): void {
+  const wrap = (table: HTMLTableElement): void => {
+    const parent = table.parentElement;
+    if (!parent || parent.classList.contains('table-scroll')) return;
+    const caption = table.querySelector('caption')?.textContent?.trim();
+    const box = h('div', {
+      class: 'table-scroll',
+      tabindex: '0',
+      role: 'region',
+      'aria-label': caption ? `Table: ${caption}` : 'Table',
+    });
+    parent.insertBefore(box, table);
+    box.append(table);
+  };
+  root.querySelectorAll('table').forEach(wrap);
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.addedNodes) {
+        if (n instanceof HTMLTableElement) wrap(n);
+        else if (n instanceof HTMLElement) n.querySelectorAll('table').forEach(wrap);
+      }
+  }).observe(root, { childList: true, subtree: true });
+}

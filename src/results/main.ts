@@ -11,7 +11,7 @@
 import './results.css';
 
 import { ApiFailure } from './api';
-import { h } from './dom';
+import { h, keepTablesInside } from './dom';
 
 async function route(main: HTMLElement): Promise<void> {
   const p = new URLSearchParams(window.location.search);
@@ -21,7 +21,8 @@ async function route(main: HTMLElement): Promise<void> {
   const classCode = p.get('class')?.replace(/[\s-]/g, '').toUpperCase();
   if (p.has('teach')) return (await import('./teach')).renderTeach(main);
   const consoleCode = p.get('console')?.replace(/[\s-]/g, '').toUpperCase();
-  if (consoleCode) return (await import('../console/console-page')).renderConsole(main, consoleCode);
+  if (consoleCode)
+    return (await import('../console/console-page')).renderConsole(main, consoleCode);
   if (id) return (await import('./single')).renderSingle(main, id);
   if (compare) {
     const ids = compare.split(',').filter(Boolean);
@@ -40,6 +41,7 @@ async function route(main: HTMLElement): Promise<void> {
 
 const main = document.getElementById('main') as HTMLElement;
 const loading = document.getElementById('loading');
+keepTablesInside(main);
 route(main)
   .catch((e: unknown) => {
     const message = e instanceof Error ? e.message : String(e);

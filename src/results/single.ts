@@ -14,7 +14,9 @@ export async function renderSingle(main: HTMLElement, id: string): Promise<void>
 
   // Boards are per scenario hash: an upload reusing a built-in's id has its own board.
   const scenarioHref = `/results?scenario=${encodeURIComponent(r.scenario.id)}&hash=${r.scenario.hash}`;
-  const boardHref = r.classCode ? `/results?class=${encodeURIComponent(r.classCode)}` : scenarioHref;
+  const boardHref = r.classCode
+    ? `/results?class=${encodeURIComponent(r.classCode)}`
+    : scenarioHref;
 
   const share = h('input', {
     type: 'text',
@@ -39,11 +41,7 @@ export async function renderSingle(main: HTMLElement, id: string): Promise<void>
     'dl',
     { class: 'facts' },
     h('dt', {}, 'Scenario'),
-    h(
-      'dd',
-      {},
-      h('a', { href: scenarioHref }, r.scenario.id),
-    ),
+    h('dd', {}, h('a', { href: scenarioHref }, r.scenario.id)),
     r.classCode ? h('dt', {}, 'Class') : null,
     r.classCode ? h('dd', {}, h('a', { href: boardHref }, r.classCode)) : null,
     h('dt', {}, 'Played as'),

@@ -41,6 +41,15 @@ export async function renderTeach(main: HTMLElement): Promise<void> {
       ),
     ),
   );
+  // The historical scenario first: the counterfactuals are for a second lesson.
+  const historical = scenarios.find((s) => s.builtIn && s.id.startsWith('historical'));
+  if (historical) scenarioSelect.value = historical.id;
+  const lessonSelect = h(
+    'select',
+    { id: 'teach-lesson', name: 'lesson', 'aria-describedby': 'teach-lesson-hint' },
+    h('option', { value: 'full' }, 'Full game: a decision every month'),
+    h('option', { value: 'short' }, 'Short lesson: a decision every two months'),
+  );
   const seedInput = h('input', {
     type: 'text',
     id: 'teach-seed',
@@ -91,6 +100,17 @@ export async function renderTeach(main: HTMLElement): Promise<void> {
     'form',
     { class: 'teach-form', novalidate: true },
     h('p', { class: 'field' }, h('label', { for: 'teach-scenario' }, 'Scenario'), scenarioSelect),
+    h(
+      'p',
+      { class: 'field' },
+      h('label', { for: 'teach-lesson' }, 'Lesson length'),
+      lessonSelect,
+      h(
+        'span',
+        { class: 'hint', id: 'teach-lesson-hint' },
+        'A short lesson halves the decisions (about 25 minutes instead of 35–50): the month after each decision plays with the students’ standing orders. It rides on the class link; scores and results are those of the full game.',
+      ),
+    ),
     h(
       'div',
       { class: 'field' },
@@ -168,6 +188,7 @@ export async function renderTeach(main: HTMLElement): Promise<void> {
           main,
           created,
           scenarioSelect.selectedOptions[0]?.textContent ?? created.class.scenario.id,
+          lessonSelect.value === 'short',
         );
       })
       .catch((e: unknown) => {
@@ -181,10 +202,15 @@ export async function renderTeach(main: HTMLElement): Promise<void> {
   main.dataset['ready'] = 'teach';
 }
 
-function showCreated(main: HTMLElement, created: CreatedClass, scenarioTitle: string): void {
+function showCreated(
+  main: HTMLElement,
+  created: CreatedClass,
+  scenarioTitle: string,
+  short: boolean,
+): void {
   const { code, moderationKey: key } = created;
   const origin = window.location.origin;
-  const joinUrl = `${origin}/?class=${encodeURIComponent(code)}`;
+  const joinUrl = `${origin}/?class=${encodeURIComponent(code)}${short ? '&lesson=short' : ''}`;
   const boardUrl = `${origin}/results?class=${encodeURIComponent(code)}`;
   const cls = created.class;
   const fixed = [
@@ -193,6 +219,7 @@ function showCreated(main: HTMLElement, created: CreatedClass, scenarioTitle: st
       ? `${String((cls.figureChoices as { default?: string }).default ?? '')} figures`
       : 'students choose the figures',
     `results kept ${cls.retentionDays} days`,
+    ...(short ? ['a short lesson (a decision every two months; it is in the link)'] : []),
   ];
 
   // Until the key is copied, downloaded or remembered, leaving the page asks first.

@@ -7,13 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
-import {
-  applyInPlace,
-  createGame,
-  makeRecord,
-  type FigureChoices,
-  type GameRecord,
-} from '../engine';
+import type { FigureChoices, GameRecord } from '../engine';
 import { canonicalJson } from '../scenario/hash';
 import type { ClassRow, ResultRow, Store } from '../db/store';
 import { MAX_SCENARIO_BYTES } from '../scenario';
@@ -29,6 +23,7 @@ import {
   newResultId,
   normaliseClassCode,
 } from './ids';
+import { checkShownText } from '../text/shown-text';
 import { checkPseudonym } from './pseudonym';
 import type { KnownScenario, ScenarioCatalog } from './scenarios';
 import {
@@ -41,7 +36,7 @@ import {
 } from './serialize';
 import { dedupKey } from './verify';
 import type { VerifyPool } from './verify-pool';
-import { runVerifyTask, type VerifyTask } from './verify-task';
+import { runForkTask, runVerifyTask, type ForkTask, type VerifyTask } from './verify-task';
 
 export interface ApiOptions {
   store: Store;
@@ -57,6 +52,8 @@ export interface ApiOptions {
   now: () => number;
   /** Replays in worker threads when given; inline otherwise. */
   pool?: VerifyPool;
+  /** Most time one inline replay may take (the pool has its own budget). */
+  replayTimeLimitMs?: number;
 }
 
 export const MODERATION_HEADER = 'x-moderation-key';
@@ -379,6 +376,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         id: newResultId(),
         now: t,
         dedupKey: key,
+        ...(opts.replayTimeLimitMs !== undefined ? { timeLimitMs: opts.replayTimeLimitMs } : {}),
       };
       const answer = opts.pool ? await opts.pool.run(task) : runVerifyTask(task, catalog, known);
       if (!answer.ok)
@@ -537,24 +535,17 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         );
       const known = await knownFor(row);
       const record = JSON.parse(row.record) as GameRecord;
-      const rules = catalog.rules(known, record.figureChoices);
-      const state = createGame(rules, { seed: record.seed, figureChoices: record.figureChoices });
-      const kept = [];
-      for (const a of record.actions) {
-        if (state.ctx.turn >= turn || state.ctx.phase === 'over') break;
-        const r = applyInPlace(state, a);
-        if (!r.ok)
-          throw new ApiError(
-            409,
-            'scenario-unavailable',
-            `the stored record no longer replays: ${r.error.message}`,
-          );
-        kept.push(a);
-      }
+      // Replaying is CPU work: off the main thread when there are worker threads.
+      const { scenario: _parsed, ...scenarioData } = known;
+      const task: ForkTask = { scenario: scenarioData, record, turn };
+      const cut = opts.pool ? await opts.pool.fork(task) : runForkTask(task, catalog, known);
+      if (!cut.ok)
+        throw new ApiError(cut.error.status, cut.error.code, cut.error.message, cut.error.details);
+      const kept = record.actions.slice(0, cut.kept);
       return {
         resultId: row.id,
         turn,
-        date: state.ctx.date,
+        date: cut.date,
         scenario: {
           id: known.id,
           hash: known.hash,
@@ -565,7 +556,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         seats: record.seats,
         figureChoices: record.figureChoices,
         classCode: row.class_code,
-        record: makeRecord(state, record.seats, kept),
+        record: { ...record, actions: kept, turnHashes: cut.turnHashes },
         gameUrl: `/?fork=${encodeURIComponent(row.id)}&turn=${turn}`,
         resultUrl: resultUrl(row.id),
       };
@@ -604,6 +595,10 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
     },
     async (request, reply) => {
       const b = request.body;
+      if (b.seed !== undefined) {
+        const seed = checkShownText(b.seed, 'seed');
+        if (!seed.ok) throw badRequest('invalid-seed', seed.message);
+      }
       const figures =
         b.figures === undefined || b.figures === null ? null : parseFigures(b.figures);
       let known: KnownScenario | undefined;

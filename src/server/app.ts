@@ -15,12 +15,15 @@ import Fastify, {
 import type { Store } from '../db/store';
 import { SCENARIOS_DIR } from '../scenario/node';
 import { apiRoutes } from './api';
+import { checkBody } from './body-guard';
+import { DEFAULT_LIMITS, type ServerLimits } from './config';
 import { ApiError } from './errors';
 import { localFanout, type Fanout } from './rooms/fanout';
 import { roomRoutes } from './rooms/routes';
 import { RoomService } from './rooms/service';
 import { createConsole } from './console/setup';
 import type { ScenarioCatalog } from './scenarios';
+import { isStorageFailure, StorageHealth } from './storage-health';
 import type { VerifyPool } from './verify-pool';
 
 export interface BuildAppOptions {
@@ -53,6 +56,8 @@ export interface BuildAppOptions {
   pool?: VerifyPool;
   /** How rooms reach the other app servers (PostgreSQL LISTEN/NOTIFY); default: none. */
   fanout?: Fanout;
+  /** Time and connection limits (defaults: DEFAULT_LIMITS). */
+  limits?: Partial<ServerLimits>;
   /** Shortest turn deadline a teacher may set, seconds (default 30; tests lower it). */
   minTurnSeconds?: number;
 }
@@ -129,13 +134,27 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   const { distDir, logger = false, version } = options;
   const root = path.resolve(distDir);
   const appVersion = version ?? packageVersion();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = Fastify({
     logger,
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
+    // Slow clients cannot hold connections: headers, whole requests and idle keep-alives are
+    // timed (Node checks the header and request timers every connectionsCheckingInterval).
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
     // Unknown fields are refused (400), not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });
+
+  app.server.maxConnections = limits.maxConnections;
+  const storage = new StorageHealth();
+
+  app.addHook('preValidation', async (request) => checkBody(request.body));
 
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
@@ -143,6 +162,19 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (isStorageFailure(err)) {
+      storage.failed(err);
+      request.log.error(err);
+      return reply
+        .code(503)
+        .send(
+          new ApiError(
+            503,
+            'storage-unavailable',
+            'the server cannot store anything right now (its disk is full or failing); nothing was saved, try again later',
+          ).toJSON(),
+        );
+    }
     const e = toApiError(err);
     if (e.status >= 500) request.log.error(err);
     return reply.code(e.status).send(e.toJSON());
@@ -155,8 +187,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       global: true,
       max: rateLimit,
       timeWindow: 60_000,
-      // Only the API is limited; pages, assets and scenario files are not.
-      allowList: (request) => !request.url.startsWith('/api/'),
+      // Only the API is limited; pages, assets and scenario files are not. Decided by the route
+      // the router matched, never by the raw URL (`/%61pi/...` and absolute-form targets reach
+      // the same routes).
+      allowList: (request) => !(request.routeOptions.url ?? '').startsWith('/api/'),
       errorResponseBuilder: (_request, context) =>
         new ApiError(
           429,
@@ -166,7 +200,16 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     });
   }
 
-  app.get('/api/health', async () => ({ ok: true, version: appVersion }));
+  app.get('/api/health', async (_request, reply) => {
+    const status = storage.status();
+    if (status.ok) return { ok: true, version: appVersion };
+    return reply.code(503).send({ ok: false, version: appVersion, storage: status });
+  });
+  // A write that went through shows storage works again.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 300)
+      storage.recovered();
+  });
 
   const { store, catalog } = options;
   if (store && catalog) {
@@ -179,6 +222,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       maxListLimit: MAX_LIST_LIMIT,
       writeRateLimit: rateLimit > 0 && writeRateLimit > 0 ? writeRateLimit : null,
       now,
+      replayTimeLimitMs: limits.replayTimeLimitMs,
       ...(options.pool ? { pool: options.pool } : {}),
     });
 
@@ -234,12 +278,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) {
-      return reply
-        .code(404)
-        .send({
-          error: 'not-found',
-          message: `no API route ${request.method} ${request.url.split('?')[0]}`,
-        });
+      return reply.code(404).send({
+        error: 'not-found',
+        message: `no API route ${request.method} ${request.url.split('?')[0]}`,
+      });
     }
     return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
   });
@@ -252,6 +294,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     root,
     prefix: '/',
     index: ['index.html'],
+    // The build writes .br and .gz beside each text file (vite.config.ts): sent as they are.
+    preCompressed: true,
     setHeaders(reply, filePath) {
       // Vite's hashed output never changes under the same name; HTML must always be revalidated.
       const rel = path.relative(root, filePath).split(path.sep).join('/');

@@ -1,4 +1,5 @@
 /** The server's settings, read from the environment (documented in docs/server.md). */
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
@@ -11,7 +12,7 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   rateLimit: number;
   writeRateLimit: number;
-  trustProxy: boolean | number | string;
+  trustProxy: false | number | string;
   defaultRetentionDays: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   pgPoolMax: number;
@@ -22,7 +23,30 @@ export interface ServerConfig {
   workers: number;
   /** Worker threads that replay submitted records (0: replay on the main thread). */
   verifyThreads: number;
+  /** Connection and time limits (docs/server.md, "Limits"). */
+  limits: ServerLimits;
 }
+
+export interface ServerLimits {
+  /** A whole request (headers and body) must arrive within this time, else 408. */
+  requestTimeoutMs: number;
+  /** The request headers must arrive within this time (slow-drip clients are cut off). */
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this time. */
+  keepAliveTimeoutMs: number;
+  /** Most open connections; more are refused at once. */
+  maxConnections: number;
+  /** Most time one replay (verification or fork) may take in a worker thread, else 503. */
+  replayTimeLimitMs: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+  replayTimeLimitMs: 10_000,
+};
 
 export class ConfigError extends Error {}
 
@@ -41,11 +65,26 @@ function int(
   return n;
 }
 
-function trustProxy(raw: string | undefined): boolean | number | string {
+/**
+ * Which proxies may tell the client's address (X-Forwarded-For): none (default), a hop count, or
+ * the proxies' addresses and CIDR ranges. `true` (trust any sender) is refused: with it every
+ * client could choose its own address and step around the rate limits.
+ */
+function trustProxy(raw: string | undefined): false | number | string {
   if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
-  if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return Number(raw); // number of proxy hops
-  return raw; // comma-separated addresses or CIDR ranges of trusted proxies
+  if (/^\d{1,2}$/.test(raw)) return Number(raw); // number of proxy hops
+  const items = raw.split(',').map((x) => x.trim());
+  for (const item of items) {
+    const [address, bits, extra] = item.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || !okBits || extra !== undefined)
+      throw new ConfigError(
+        `TRUST_PROXY must be a number of proxy hops (e.g. 1) or the proxies' addresses or CIDR ranges separated by commas (e.g. 10.0.0.5,10.1.0.0/16), got "${raw}"${raw === 'true' ? ': "true" would let any client choose its own address' : ''}`,
+      );
+  }
+  return items.join(',');
 }
 
 export function readConfig(
@@ -83,5 +122,36 @@ export function readConfig(
       0,
       64,
     ),
+    limits: {
+      requestTimeoutMs: int(
+        env,
+        'REQUEST_TIMEOUT_MS',
+        DEFAULT_LIMITS.requestTimeoutMs,
+        1000,
+        600_000,
+      ),
+      headersTimeoutMs: int(
+        env,
+        'HEADERS_TIMEOUT_MS',
+        DEFAULT_LIMITS.headersTimeoutMs,
+        500,
+        600_000,
+      ),
+      keepAliveTimeoutMs: int(
+        env,
+        'KEEP_ALIVE_TIMEOUT_MS',
+        DEFAULT_LIMITS.keepAliveTimeoutMs,
+        100,
+        600_000,
+      ),
+      maxConnections: int(env, 'MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections, 1, 1_000_000),
+      replayTimeLimitMs: int(
+        env,
+        'REPLAY_TIME_LIMIT_MS',
+        DEFAULT_LIMITS.replayTimeLimitMs,
+        100,
+        600_000,
+      ),
+    },
   };
 }

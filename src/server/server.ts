@@ -8,7 +8,7 @@ import { loadLedgerFileSync } from '../ledger/node';
 import { SCENARIOS_DIR } from '../scenario/node';
 import { buildApp } from './app';
 import { pgFanout } from './rooms/fanout';
-import type { ServerConfig } from './config';
+import { DEFAULT_LIMITS, type ServerConfig, type ServerLimits } from './config';
 import { ScenarioCatalog } from './scenarios';
 import { VerifyPool } from './verify-pool';
 
@@ -33,8 +33,8 @@ export function loadCatalog(
 
 /** Opens the database (running migrations) and builds the app; the caller listens and closes. */
 export async function createServer(
-  config: Omit<ServerConfig, 'port' | 'host' | 'workers' | 'verifyThreads'> &
-    Partial<Pick<ServerConfig, 'workers' | 'verifyThreads'>>,
+  config: Omit<ServerConfig, 'port' | 'host' | 'workers' | 'verifyThreads' | 'limits'> &
+    Partial<Pick<ServerConfig, 'workers' | 'verifyThreads'>> & { limits?: Partial<ServerLimits> },
   extra: {
     logger?: FastifyServerOptions['logger'];
     pgSchema?: string;
@@ -56,8 +56,10 @@ export async function createServer(
     pgPoolMax: config.pgPoolMax,
   });
   const store = new Store(db);
+  const limits = { ...DEFAULT_LIMITS, ...config.limits };
   const threads = extra.verifyThreads ?? config.verifyThreads ?? 0;
-  const pool = threads > 0 ? new VerifyPool(threads) : undefined;
+  const pool =
+    threads > 0 ? new VerifyPool(threads, undefined, limits.replayTimeLimitMs) : undefined;
   await pool?.ready();
   // Several app servers share rooms through PostgreSQL's LISTEN/NOTIFY; SQLite means one server.
   const fanout =
@@ -74,6 +76,7 @@ export async function createServer(
     writeRateLimit: config.writeRateLimit,
     defaultRetentionDays: config.defaultRetentionDays,
     trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
+    limits,
     ...(extra.sweepIntervalMs !== undefined ? { sweepIntervalMs: extra.sweepIntervalMs } : {}),
     ...(extra.now !== undefined ? { now: extra.now } : {}),
     ...(extra.minTurnSeconds !== undefined ? { minTurnSeconds: extra.minTurnSeconds } : {}),

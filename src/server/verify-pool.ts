@@ -1,24 +1,41 @@
 /**
- * Worker threads for replaying submitted records, so that a server uses every core: the main
- * thread parses requests and talks to the database, the threads replay. Tasks go to the least
- * busy thread; a thread that dies is replaced and its tasks fail with a 500 (nothing stored).
+ * Worker threads for replaying records (verifying submissions, cutting forks), so that a server
+ * uses every core and its main thread, which parses requests and talks to the database, never
+ * replays. Tasks go to the least busy thread. A task has a time budget: a thread that has not
+ * answered within it is terminated and replaced, and the task fails with a 503 (nothing stored);
+ * so does every task of a thread that dies.
  */
 import { Worker } from 'node:worker_threads';
 
-import type { VerifyAnswer, VerifyTask } from './verify-task';
+import { ApiError } from './errors';
+import type { ForkAnswer, ForkTask, PoolMessage, VerifyAnswer, VerifyTask } from './verify-task';
 
 interface Slot {
   worker: Worker;
   busy: number;
   pending: Set<number>;
   ready: Promise<void>;
+  /** Each pending task's budget timer. */
+  timers: Map<number, NodeJS.Timeout>;
+  /** Terminates the thread; its pending tasks fail with `cause`. */
+  kill(cause: Error): void;
+}
+
+export class ReplayTimeout extends ApiError {
+  constructor(limitMs: number) {
+    super(
+      503,
+      'verification-timeout',
+      `replaying this record took longer than the server allows (${(limitMs / 1000).toFixed(1)} s); try again later`,
+    );
+  }
 }
 
 export class VerifyPool {
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<
     number,
-    { resolve: (a: VerifyAnswer) => void; reject: (e: Error) => void }
+    { resolve: (a: VerifyAnswer | ForkAnswer) => void; reject: (e: Error) => void }
   >();
   private seq = 0;
   private closed = false;
@@ -26,6 +43,8 @@ export class VerifyPool {
   constructor(
     readonly size: number,
     private readonly scenariosDir?: string,
+    /** Most time a task may take from the moment its thread receives it. */
+    readonly timeLimitMs = 10_000,
   ) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -33,28 +52,46 @@ export class VerifyPool {
   private spawn(): Slot {
     // The worker is TypeScript: its entry registers tsx in the thread, then imports it.
     const worker = new Worker(new URL('./verify-worker-entry.mjs', import.meta.url), {
-      workerData: { scenariosDir: this.scenariosDir },
+      workerData: { scenariosDir: this.scenariosDir, timeLimitMs: this.timeLimitMs },
     });
     let markReady = () => {};
     const ready = new Promise<void>((resolve) => (markReady = resolve));
-    const slot: Slot = { worker, busy: 0, pending: new Set(), ready };
-    worker.on('message', (m: { id?: number; answer?: VerifyAnswer; ready?: boolean }) => {
-      if (m.ready) {
-        markReady();
-        if (slot.busy === 0) worker.unref(); // loading kept the process alive; idle does not
-      }
-      if (m.id === undefined || !m.answer) return;
-      const w = this.waiting.get(m.id);
-      this.waiting.delete(m.id);
-      slot.pending.delete(m.id);
-      if (--slot.busy === 0) worker.unref();
-      w?.resolve(m.answer);
-    });
+    let cause: Error | null = null;
+    const slot: Slot = {
+      worker,
+      busy: 0,
+      pending: new Set(),
+      ready,
+      timers: new Map(),
+      kill(e) {
+        cause = e;
+        void worker.terminate();
+      },
+    };
+    worker.on(
+      'message',
+      (m: { id?: number; answer?: VerifyAnswer | ForkAnswer; ready?: boolean }) => {
+        if (m.ready) {
+          markReady();
+          if (slot.busy === 0) worker.unref(); // loading kept the process alive; idle does not
+        }
+        if (m.id === undefined || !m.answer) return;
+        const w = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        slot.pending.delete(m.id);
+        clearTimeout(slot.timers.get(m.id));
+        slot.timers.delete(m.id);
+        if (--slot.busy === 0) worker.unref();
+        w?.resolve(m.answer);
+      },
+    );
     const fail = (err: Error) => {
       for (const id of slot.pending) {
         this.waiting.get(id)?.reject(err);
         this.waiting.delete(id);
       }
+      for (const t of slot.timers.values()) clearTimeout(t);
+      slot.timers.clear();
       slot.pending.clear();
       slot.busy = 0;
       const i = this.slots.indexOf(slot);
@@ -65,7 +102,7 @@ export class VerifyPool {
       fail(err);
     });
     worker.on('exit', (code) => {
-      if (!this.closed) fail(new Error(`a verification thread exited (${code})`));
+      if (!this.closed) fail(cause ?? new Error(`a verification thread exited (${code})`));
     });
     return slot;
   }
@@ -75,7 +112,17 @@ export class VerifyPool {
     await Promise.all(this.slots.map((s) => s.ready));
   }
 
+  /** Verifies a submitted record. */
   run(task: VerifyTask): Promise<VerifyAnswer> {
+    return this.send({ kind: 'verify', task }) as Promise<VerifyAnswer>;
+  }
+
+  /** Replays a stored record up to a turn (the fork endpoint). */
+  fork(task: ForkTask): Promise<ForkAnswer> {
+    return this.send({ kind: 'fork', task }) as Promise<ForkAnswer>;
+  }
+
+  private send(message: PoolMessage): Promise<VerifyAnswer | ForkAnswer> {
     if (this.closed) return Promise.reject(new Error('the verification pool is closed'));
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.busy < slot.busy) slot = s;
@@ -83,14 +130,28 @@ export class VerifyPool {
     // An idle thread does not keep the process alive; a busy one does.
     if (slot.busy++ === 0) slot.worker.ref();
     slot.pending.add(id);
+    // The budget covers the tasks queued before this one on the same thread as well: a thread
+    // stuck on one task is replaced, and everything waiting on it fails with a 503.
+    // The clock starts once the thread has loaded (a replaced thread takes a moment to start).
+    const budget = this.timeLimitMs * slot.busy;
+    void slot.ready.then(() => {
+      if (!slot.pending.has(id)) return;
+      slot.timers.set(
+        id,
+        setTimeout(() => {
+          if (slot.pending.has(id)) slot.kill(new ReplayTimeout(this.timeLimitMs));
+        }, budget),
+      );
+    });
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, task });
+      slot.worker.postMessage({ id, ...message });
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const s of this.slots) for (const t of s.timers.values()) clearTimeout(t);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     for (const w of this.waiting.values()) w.reject(new Error('the verification pool is closed'));
     this.waiting.clear();

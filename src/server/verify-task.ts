@@ -1,9 +1,10 @@
 /**
- * The CPU-heavy part of a submission as one self-contained task: resolve the scenario's rules,
- * replay the record, build the row to store. Runs inline or in a worker thread (verify-pool.ts);
- * both give the same answer, as plain data.
+ * The CPU-heavy parts of the API as self-contained tasks: verifying a submission (resolve the
+ * scenario's rules, replay the record recomputing computer seats, build the row to store) and
+ * cutting a stored record for a fork. Run inline or in a worker thread (verify-pool.ts); both
+ * give the same answer, as plain data.
  */
-import type { GameRecord } from '../engine';
+import { applyInPlace, createGame, type GameRecord } from '../engine';
 import type { ResultRow } from '../db/store';
 import { ApiError } from './errors';
 import type { KnownScenario, ScenarioCatalog } from './scenarios';
@@ -18,11 +19,74 @@ export interface VerifyTask {
   id: string;
   now: number;
   dedupKey: string;
+  /** Most milliseconds the replay may take (503 past it). */
+  timeLimitMs?: number;
 }
 
 export type VerifyAnswer =
   | { ok: true; row: ResultRow }
   | { ok: false; error: { status: number; code: string; message: string; details?: string[] } };
+
+type TaskError = { status: number; code: string; message: string; details?: string[] };
+
+/** The scenario of a task, from the cache or validated again from its text. */
+function scenarioOf(
+  scenario: Omit<KnownScenario, 'scenario'>,
+  catalog: ScenarioCatalog,
+): KnownScenario | TaskError {
+  const hit = catalog.known(scenario.hash);
+  if (hit) return hit;
+  const r = catalog.check(scenario.text, `${scenario.id}.yaml`, scenario.origin);
+  if (!r.ok || r.value.hash !== scenario.hash)
+    return {
+      status: 409,
+      code: 'scenario-unavailable',
+      message: 'the scenario no longer validates',
+    };
+  catalog.remember(r.value);
+  return r.value;
+}
+
+export interface ForkTask {
+  scenario: Omit<KnownScenario, 'scenario'>;
+  record: GameRecord;
+  /** Keep every action before the start of this turn. */
+  turn: number;
+}
+
+export type ForkAnswer =
+  { ok: true; kept: number; date: string; turnHashes: string[] } | { ok: false; error: TaskError };
+
+/** Replays a stored record up to the start of `task.turn`: how many actions come before it. */
+export function runForkTask(
+  task: ForkTask,
+  catalog: ScenarioCatalog,
+  known?: KnownScenario,
+): ForkAnswer {
+  const scenario = known ?? scenarioOf(task.scenario, catalog);
+  if (!('scenario' in scenario)) return { ok: false, error: scenario };
+  const { record } = task;
+  const rules = catalog.rules(scenario, record.figureChoices);
+  const state = createGame(rules, { seed: record.seed, figureChoices: record.figureChoices });
+  let kept = 0;
+  for (const a of record.actions) {
+    if (state.ctx.turn >= task.turn || state.ctx.phase === 'over') break;
+    const r = applyInPlace(state, a);
+    if (!r.ok)
+      return {
+        ok: false,
+        error: {
+          status: 409,
+          code: 'scenario-unavailable',
+          message: `the stored record no longer replays: ${r.error.message}`,
+        },
+      };
+    kept++;
+  }
+  return { ok: true, kept, date: state.ctx.date, turnHashes: [...state.turnHashes] };
+}
+
+export type PoolMessage = { kind: 'verify'; task: VerifyTask } | { kind: 'fork'; task: ForkTask };
 
 export function runVerifyTask(
   task: VerifyTask,
@@ -30,21 +94,8 @@ export function runVerifyTask(
   known?: KnownScenario,
 ): VerifyAnswer {
   try {
-    let scenario = known ?? catalog.known(task.scenario.hash);
-    if (!scenario) {
-      const r = catalog.check(task.scenario.text, `${task.scenario.id}.yaml`, task.scenario.origin);
-      if (!r.ok || r.value.hash !== task.scenario.hash)
-        return {
-          ok: false,
-          error: {
-            status: 409,
-            code: 'scenario-unavailable',
-            message: 'the scenario no longer validates',
-          },
-        };
-      scenario = r.value;
-      catalog.remember(scenario);
-    }
+    const scenario = known ?? scenarioOf(task.scenario, catalog);
+    if (!('scenario' in scenario)) return { ok: false, error: scenario };
     let rules;
     try {
       rules = catalog.rules(scenario, task.record.figureChoices);
@@ -58,7 +109,9 @@ export function runVerifyTask(
         },
       };
     }
-    const outcome = verifyRecord(task.record, rules);
+    const deadline =
+      task.timeLimitMs !== undefined ? performance.now() + task.timeLimitMs : undefined;
+    const outcome = verifyRecord(task.record, rules, true, deadline);
     return {
       ok: true,
       row: resultRow({

@@ -1,18 +1,23 @@
-/** A worker thread that replays submitted records (see verify-pool.ts). */
+/** A worker thread that replays records: submissions and forks (see verify-pool.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { loadCatalog } from './server';
-import { runVerifyTask, type VerifyTask } from './verify-task';
+import { runForkTask, runVerifyTask, type PoolMessage } from './verify-task';
 
-const catalog = loadCatalog(
-  (workerData as { scenariosDir?: string } | undefined)?.scenariosDir,
-  () => {},
-);
+const data = workerData as { scenariosDir?: string; timeLimitMs?: number } | undefined;
+const catalog = loadCatalog(data?.scenariosDir, () => {});
 
-parentPort!.on('message', (msg: { id: number; task: VerifyTask }) => {
+parentPort!.on('message', (msg: { id: number } & PoolMessage) => {
   let answer;
   try {
-    answer = runVerifyTask(msg.task, catalog);
+    answer =
+      msg.kind === 'fork'
+        ? runForkTask(msg.task, catalog)
+        : runVerifyTask(
+            // The thread stops a replay cleanly before the budget; the pool kills it at the budget.
+            { ...msg.task, timeLimitMs: Math.floor(0.8 * (data?.timeLimitMs ?? 10_000)) },
+            catalog,
+          );
   } catch (e) {
     answer = { ok: false, error: { status: 500, code: 'internal', message: (e as Error).message } };
   }

@@ -15,6 +15,7 @@ import {
   type Order,
   type OrderMessage,
   type ServerMessage,
+  type StudentMessage,
 } from '../rooms/protocol';
 
 /** The part of a WebSocket the client uses (the browser's, or the `ws` package's in Node). */
@@ -47,7 +48,7 @@ export interface RoomClientOptions {
 export type OrderAnswer = { ok: true; seq: number; ms: number } | { ok: false; code: string; message: string; ms: number };
 
 interface Pending {
-  frame: OrderMessage | { type: 'start'; id: string };
+  frame: OrderMessage | StudentMessage | { type: 'start'; id: string };
   resolve: (a: OrderAnswer) => void;
   sentAt: number;
 }
@@ -148,6 +149,11 @@ export class RoomClient {
   /** Sends an order; resolves when the server has stored it (or refused it). */
   order(action: Order): Promise<OrderAnswer> {
     return this.sendPending({ type: 'order', id: this.nextId(), action });
+  }
+
+  /** A message to one or both other capitals (issue 12); resolves when stored or refused. */
+  message(to: StudentMessage['to'], text: string, offerId: number | null): Promise<OrderAnswer> {
+    return this.sendPending({ type: 'message', id: this.nextId(), to, text, ...(offerId !== null ? { offerId } : {}) });
   }
 
   /** Starts a waiting room with the computer in the empty seats. */

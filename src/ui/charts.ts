@@ -55,6 +55,24 @@ export const CHART_SIZE = {
   top: 20,
   bottom: 66,
 } as const;
+/**
+ * A phone's chart: drawn for its narrow box (at about its own size, so the text stays readable
+ * and nothing scrolls), with only the values at the line ends (the legend names the lines).
+ */
+export const CHART_SIZE_NARROW = {
+  width: 400,
+  height: 330,
+  left: 64,
+  right: 84,
+  top: 20,
+  bottom: 66,
+} as const;
+
+/** The size to draw at for a box this many pixels wide. */
+export function chartSizeFor(boxWidth: number): ChartSize {
+  return boxWidth < 560 ? CHART_SIZE_NARROW : CHART_SIZE;
+}
+
 export type ChartSize = {
   width: number;
   height: number;
@@ -330,8 +348,13 @@ const GRID_COLOR = '#3a4552';
 const PANEL_BG = '#1c232c';
 
 /** The chart as a <figure>: heading, SVG image with title and description, data table. */
-export function lineChart(spec: LineChartSpec, headingLevel: 'h3' | 'h4' = 'h3'): HTMLElement {
-  const g = lineChartGeometry(spec);
+export function lineChart(
+  spec: LineChartSpec,
+  headingLevel: 'h3' | 'h4' = 'h3',
+  chartSize: ChartSize = CHART_SIZE,
+): HTMLElement {
+  const g = lineChartGeometry(spec, chartSize);
+  const namesAtEnds = chartSize.right >= 120;
   const fmt = spec.format ?? formatValue;
   const titleId = `${spec.id}-title`;
   const descId = `${spec.id}-desc`;
@@ -493,7 +516,7 @@ export function lineChart(spec: LineChartSpec, headingLevel: 'h3' | 'h4' = 'h3')
         svg(
           'text',
           { x: lx, y: line.labelY + 5, fill: s.color, 'font-size': 16, 'font-weight': 700 },
-          `${s.short ?? s.label} ${fmt(last.value)}`,
+          namesAtEnds ? `${s.short ?? s.label} ${fmt(last.value)}` : fmt(last.value),
         ),
       );
     }

@@ -27,13 +27,14 @@ import {
 import type { Ledger } from '../ledger';
 import { BUILT_IN_SCENARIOS, loadScenario, type Scenario } from '../scenario';
 import { EMBLEM_URL } from './assets';
-import { labelStride, lineChart, SERIES_COLORS, type LineChartSpec } from './charts';
+import { chartSizeFor, labelStride, lineChart, SERIES_COLORS, type LineChartSpec } from './charts';
 import { count, deriveDecisions, type DecisionItem } from './decisions';
 import { formatMonth, h } from './dom';
 import { icon, type IconName } from './icons';
 import { formatMetric, ITEM_UNIT, metricLabel } from './labels';
 import { builtInScenarios } from './scenarios';
 import { sourceButton } from './sourceCard';
+import { scoreRewardText } from './score-rewards';
 import { CAPITAL_STYLE } from './theme';
 
 export interface DebriefOptions {
@@ -513,6 +514,8 @@ const OBJECTIVE_NOUN: Record<string, string> = {
   'kyiv.support': 'support abroad',
   'pyongyang.oilReceived': 'oil',
   'pyongyang.experience': 'combat experience',
+  'pyongyang.experienceHome': 'experience brought home',
+  'kyiv.powsFreed': 'prisoners freed',
   'pyongyang.regimeControl': 'control at home',
   'moscow.scrutiny': 'escaping scrutiny',
   'pyongyang.foodReceived': 'food',
@@ -692,6 +695,7 @@ function scoreCard(
       ),
     ),
     h('p', { class: 'db-outcome' }, outcomeSentence(state, c)),
+    h('p', { class: 'db-rewarded' }, scoreRewardText(capitalName(state, c), state.rules.scoring[c])),
     table,
   );
 }
@@ -1245,7 +1249,14 @@ function chartsSection(state: GameState): HTMLElement {
     h('h2', { id }, 'Month by month'),
     state.history.length < 2
       ? h('p', { class: 'db-intro' }, 'The game ended before a month was played.')
-      : h('div', { class: 'db-charts' }, ...chartSpecs(state).map((s) => lineChart(s))),
+      : h(
+          'div',
+          { class: 'db-charts' },
+          // Drawn for the box they get: a phone's charts fit its width instead of scrolling.
+          ...chartSpecs(state).map((s) =>
+            lineChart(s, 'h3', chartSizeFor(Math.min(window.innerWidth, 900) - 40)),
+          ),
+        ),
   );
 }
 

@@ -650,6 +650,20 @@ describe('verification in worker threads', () => {
     });
     expect(old.json['error']).toBe('engine-version');
     expect(await resultCount(srv.store)).toBe(6);
+
+    // Forks replay in the threads too, and cut the record where the main thread would.
+    const fork = await call('GET', `${srv.url}/api/results/${String(replies[0]!.json['id'])}/fork?turn=4`);
+    expect(fork.status, fork.text).toBe(200);
+    const cut = fork.json['record'] as GameRecord;
+    const state = createGame(builtInRules(), { seed: records[0]!.seed });
+    let kept = 0;
+    for (const a of records[0]!.actions) {
+      if (state.ctx.turn >= 4) break;
+      applyInPlace(state, a);
+      kept++;
+    }
+    expect(cut.actions).toEqual(records[0]!.actions.slice(0, kept));
+    expect(cut.turnHashes).toEqual(records[0]!.turnHashes.slice(0, 3));
   }, 60_000);
 });
 

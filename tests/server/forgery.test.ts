@@ -147,7 +147,7 @@ describe('forged records', () => {
 
   it('a seed or note that hides text: 400', async () => {
     await refused({ ...clone(base), seed: 'forgery-base\u202E' }, 400, 'invalid-record');
-    await refused({ ...clone(base), seed: 'forgery\u0000base' }, 400, 'invalid-record');
+    await refused({ ...clone(base), seed: 'forgery\u0000base' }, 400, 'nul-character');
   });
 });
 

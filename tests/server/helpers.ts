@@ -14,7 +14,7 @@ import { dropPgSchema, type Db } from '../../src/db/open';
 import type { Store } from '../../src/db/store';
 import { createServer, loadCatalog } from '../../src/server/server';
 import type { ScenarioCatalog } from '../../src/server/scenarios';
-import type { ServerConfig } from '../../src/server/config';
+import type { ServerConfig, ServerLimits } from '../../src/server/config';
 import { playWithPeople } from '../helpers/people';
 import { builtInRules } from '../helpers/rules';
 
@@ -46,7 +46,12 @@ let counter = 0;
 
 export async function startTestServer(
   backend: Backend,
-  overrides: Partial<ServerConfig> & { now?: () => number; sweepIntervalMs?: number; minTurnSeconds?: number } = {},
+  overrides: Partial<Omit<ServerConfig, 'limits'>> & {
+    limits?: Partial<ServerLimits>;
+    now?: () => number;
+    sweepIntervalMs?: number;
+    minTurnSeconds?: number;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-data-'));
   const distDir = mkdtempSync(path.join(tmpdir(), 'tc-dist-'));
