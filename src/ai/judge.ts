@@ -126,14 +126,25 @@ export function judgeOffer(
     };
   }
   const fair = gain / cost;
-  if (fair >= counterAbove && gain > 0)
+  if (fair >= counterAbove && gain > 0) {
+    const less = scaleBundle(offer.get, fair);
+    // Whole units (a month's pause, a technology package) cannot be cut: ask for more instead.
+    if (bundleEntries(less).length === bundleEntries(offer.get).length)
+      return {
+        response: 'counter',
+        reason: `${name} finds the price too high and offers ${Math.round(fair * 100)}% of it`,
+        give: less,
+        get: { ...offer.give },
+        turns: offer.turns,
+      };
     return {
       response: 'counter',
-      reason: `${name} finds the price too high and offers ${Math.round(fair * 100)}% of it`,
-      give: scaleBundle(offer.get, fair),
-      get: { ...offer.give },
+      reason: `${name} finds the price too high: it asks for more in return`,
+      give: { ...offer.get },
+      get: scaleUp(offer.give, 1 / fair),
       turns: offer.turns,
     };
+  }
   return {
     response: 'reject',
     reason:
@@ -141,6 +152,13 @@ export function judgeOffer(
         ? `${name} has no use for ${describe(offer.give)}`
         : `${name} will not pay ${describe(offer.get)} for ${describe(offer.give)}: far too much`,
   };
+}
+
+/** Scales every amount in a bundle up by `f`, rounding up. */
+function scaleUp(bundle: Bundle, f: number): Bundle {
+  const out: Bundle = {};
+  for (const [item, n] of bundleEntries(bundle)) out[item] = Math.ceil(n * f);
+  return out;
 }
 
 /** The largest share (0-1) of a bundle the capital can pay from its stocks. */

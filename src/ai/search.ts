@@ -28,6 +28,7 @@ import {
   type PyongyangPlan,
 } from './plans';
 import type { Bot } from './types';
+import { LEVER_SETTINGS } from './lever-settings';
 
 export const SEARCH_LEVELS = { easy: 4, normal: 24, hard: 96 } as const;
 export type SearchLevel = keyof typeof SEARCH_LEVELS;
@@ -45,41 +46,6 @@ export interface Candidate {
 
 type Levers<T> = { [K in keyof T]?: readonly T[K][] };
 
-const PYONGYANG_LEVERS: Levers<PyongyangPlan> = {
-  price: [null, 0.8, 0.95, 1],
-  sellAmmo: [0, 0.5, 0.9],
-  trainingMonths: [1, 2, 3],
-  information: ['deceive', 'truth'],
-  troopsScale: [0, 0.5, 1],
-  recallFrom: [null, 4, 8],
-  early: [false, true],
-  datedOffers: [true, false],
-};
-
-const MOSCOW_LEVERS: Levers<MoscowPlan> = {
-  missileUnits: ['historical', 'start', 'never'],
-  missileShare: [0.3, 0.6, 1],
-  reinforceShare: [0.3, 0.5, 0.7, 1],
-  stance: ['conflicting', 'confirm', 'deny'],
-  pairing: ['historical', 'start'],
-  frontShare: [0, 0.5, 1],
-  buyPrisoners: [0, 1],
-  sellPause: [0, 5],
-  focus: ['enemy', 'contested'],
-};
-
-const KYIV_LEVERS: Levers<KyivPlan> = {
-  targeting: ['historical', 'never', 'start'],
-  focus: ['enemy', 'held', 'northKoreans'],
-  reinforceShare: [0.3, 0.6, 1],
-  publicise: [true, false],
-  evidence: [true, false],
-  droneShare: [0.5, 1],
-  withdrawFrom: [null, 10],
-  swapPrisoners: [0, 1, 2],
-  groundForPause: [0, 3],
-};
-
 /** Every plan that differs from `base` in exactly one lever. */
 function oneLever<T extends object>(
   base: T,
@@ -96,7 +62,7 @@ function oneLever<T extends object>(
 
 /**
  * The candidate plans for `seat`, best guesses first: the historical plan, the personalities,
- * then one-lever variations of the opportunist and of the historical plan. Duplicates dropped.
+ * then one-lever variations of the historical plan and of the opportunist. Duplicates dropped.
  */
 export function candidates(seat: Capital): Candidate[] {
   const out: Candidate[] = [];
@@ -114,14 +80,15 @@ export function candidates(seat: Capital): Candidate[] {
   push('historical', HISTORICAL[seat], PLAIN_STYLE);
   for (const p of ['opportunist', 'hawk', 'dove'] as const)
     push(p, PERSONALITIES[p][seat], PERSONALITIES[p].style[seat]);
-  const levers = (
-    seat === 'pyongyang' ? PYONGYANG_LEVERS : seat === 'moscow' ? MOSCOW_LEVERS : KYIV_LEVERS
-  ) as Levers<object>;
+  const levers = LEVER_SETTINGS[seat] as Levers<object>;
+  // The historical plan's one-lever variations are the rows of the lever grid (npm run levers):
+  // they come before the opportunist's, so every budget from "hard" down to 80 rollouts looks
+  // at each of them and the search can do at least as well as the grid's best row.
+  for (const v of oneLever(HISTORICAL[seat] as object, levers))
+    push(`historical, ${v.lever}=${String(v.value)}`, v.plan as PyongyangPlan, PLAIN_STYLE);
   const opp = PERSONALITIES.opportunist;
   for (const v of oneLever(opp[seat] as object, levers))
     push(`opportunist, ${v.lever}=${String(v.value)}`, v.plan as PyongyangPlan, opp.style[seat]);
-  for (const v of oneLever(HISTORICAL[seat] as object, levers))
-    push(`historical, ${v.lever}=${String(v.value)}`, v.plan as PyongyangPlan, PLAIN_STYLE);
   return out;
 }
 

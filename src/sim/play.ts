@@ -2,7 +2,7 @@
  * Plays whole games with computer players on the engine's fast path: one plain state, mutated
  * in place, no immer, no copies. Used by the batch runner, the CLI, tests and the server.
  */
-import { computerReactions, getBot } from '../ai';
+import { computerReactions, getBot, type Bot } from '../ai';
 import {
   applyInPlace,
   createGame,
@@ -22,6 +22,8 @@ export interface PlayOptions {
   seats: Seats;
   /** Keep the action log (needed for records); off saves memory in big batches. */
   keepLog?: boolean;
+  /** Players to use instead of the named ones (the lever grid plays plans that have no name). */
+  bots?: Partial<Record<Capital, Bot>>;
 }
 
 export interface Played {
@@ -35,7 +37,7 @@ export interface Played {
 export function playGame(rules: Rules, options: PlayOptions): Played {
   const state = createGame(rules, { seed: options.seed, figureChoices: options.figureChoices ?? { default: 'central' } });
   const actions: Action[] = [];
-  const refused = playBots(state, options.seats, actions, () => false, options.keepLog !== false);
+  const refused = playBots(state, options.seats, actions, () => false, options.keepLog !== false, options.bots);
   return { state, actions, refused };
 }
 
@@ -81,12 +83,13 @@ export function playBots(
   log: Action[],
   isHuman: (seat: Capital) => boolean,
   keepLog = true,
+  bots?: Partial<Record<Capital, Bot>>,
 ): number {
   let refused = playReactions(state, seats, log, keepLog);
   while (state.ctx.phase !== 'over' && !isHuman(state.ctx.seat)) {
     const seat = state.ctx.seat;
     const turn = state.ctx.turn;
-    const bot = getBot(seats[seat]);
+    const bot = bots?.[seat] ?? getBot(seats[seat]);
     if (!bot) throw new Error(`no computer player called "${seats[seat]}" for ${seat}`);
     for (const a of bot.decide(state, seat)) {
       if (!stillActing(state, seat, turn)) break;

@@ -34,6 +34,7 @@ import { icon, type IconName } from './icons';
 import { formatMetric, ITEM_UNIT, metricLabel } from './labels';
 import { builtInScenarios } from './scenarios';
 import { sourceButton } from './sourceCard';
+import { scoreRewardText } from './score-rewards';
 import { CAPITAL_STYLE } from './theme';
 
 export interface DebriefOptions {
@@ -513,6 +514,8 @@ const OBJECTIVE_NOUN: Record<string, string> = {
   'kyiv.support': 'support abroad',
   'pyongyang.oilReceived': 'oil',
   'pyongyang.experience': 'combat experience',
+  'pyongyang.experienceHome': 'experience brought home',
+  'kyiv.powsFreed': 'prisoners freed',
   'pyongyang.regimeControl': 'control at home',
   'moscow.scrutiny': 'escaping scrutiny',
   'pyongyang.foodReceived': 'food',
@@ -692,6 +695,7 @@ function scoreCard(
       ),
     ),
     h('p', { class: 'db-outcome' }, outcomeSentence(state, c)),
+    h('p', { class: 'db-rewarded' }, scoreRewardText(capitalName(state, c), state.rules.scoring[c])),
     table,
   );
 }

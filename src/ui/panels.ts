@@ -16,7 +16,7 @@ import {
   ITEM_UNIT,
   metricLabel,
 } from './labels';
-import { sourceButton } from './sourceCard';
+import { assumptionButton, assumptionsUnder, sourceButton } from './sourceCard';
 import { CAPITAL_STYLE } from './theme';
 
 /** Items always listed for a capital, even at zero. */
@@ -209,6 +209,7 @@ export function newsPanel(state: GameState, seat: Capital, ledger: Ledger): HTML
             h(
               'li',
               { class: `news-item news-${n.kind}` },
+              n.injected ? h('p', { class: 'news-from' }, 'Sent by your teacher') : null,
               h('p', { class: 'news-title' }, n.title),
               h('p', { class: 'news-text' }, n.text),
               n.cites.length
@@ -219,6 +220,7 @@ export function newsPanel(state: GameState, seat: Capital, ledger: Ledger): HTML
                     ...n.cites
                       .filter((id) => findFigure(ledger, id))
                       .map((id) => sourceButton(ledger, id)),
+                    ...eventAssumptions(state, n.eventId),
                   )
                 : null,
             ),
@@ -227,6 +229,15 @@ export function newsPanel(state: GameState, seat: Capital, ledger: Ledger): HTML
       );
     }),
   );
+}
+
+/** The "model assumption" button of an event whose effects are sized by the model, not the sources. */
+function eventAssumptions(state: GameState, eventId: string | undefined): HTMLButtonElement[] {
+  if (eventId === undefined) return [];
+  const i = state.rules.events.findIndex((e) => e.id === eventId);
+  if (i < 0 || state.rules.events[i]!.effects.length === 0) return [];
+  const found = assumptionsUnder(state.rules.scenarioId, `events.${i}.`);
+  return found.length > 0 ? [assumptionButton('How much this event moves the game', found)] : [];
 }
 
 /** Count of news items this month visible to the seat (for the tab label). */
@@ -250,6 +261,16 @@ function knownCount(
 }
 
 type Range = { low: number; high: number };
+
+/** "(your estimate)", shortened to "(est.)" on a phone (the screen reader hears the long form). */
+function estimateMark(): HTMLElement {
+  return h(
+    'span',
+    { class: 'ledger-est' },
+    h('span', { class: 'est-long' }, ' (your estimate)'),
+    h('span', { class: 'est-short', 'aria-hidden': 'true' }, ' (est.)'),
+  );
+}
 
 function rangeText(r: Range | null): string {
   if (!r) return 'secret';
@@ -299,7 +320,7 @@ export function humanCostStrip(
         {},
         h('strong', {}, typeof n === 'number' ? formatCount(n) : rangeText(n)),
         ` ${label}`,
-        typeof n === 'number' ? null : h('span', { class: 'ledger-est' }, ' (your estimate)'),
+        typeof n === 'number' ? null : estimateMark(),
       ),
       compare ?? null,
     );
@@ -343,7 +364,7 @@ export function humanCostStrip(
           {},
           h('strong', {}, typeof all === 'number' ? formatCount(all) : rangeText(all)),
           ' killed, all sides',
-          typeof all === 'number' ? null : h('span', { class: 'ledger-est' }, ' (your estimate)'),
+          typeof all === 'number' ? null : estimateMark(),
         ),
       ),
     ),

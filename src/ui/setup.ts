@@ -12,7 +12,7 @@ import { clear, formatCount, h } from './dom';
 import { CAPITAL_IDS } from './labels';
 import type { LessonLength } from '../store';
 import type { LoadOutcome, ScenarioOption } from './scenarios';
-import { sourceButton } from './sourceCard';
+import { rememberAssumptions, sourceButton } from './sourceCard';
 import { CAPITAL_STYLE } from './theme';
 
 export interface SetupChoice {
@@ -149,6 +149,7 @@ export function mountSetup(
     clear(scenarioInfo);
     if (!selected) return;
     const sc = selected.loaded.scenario;
+    rememberAssumptions(sc.id, selected.loaded.assumptions);
     scenarioInfo.append(
       h('p', { class: 'scenario-desc' }, sc.description),
       h(

@@ -5,6 +5,7 @@
  * the document with its numbered reference. Text only (textContent), never HTML.
  */
 import { findDocument, findFigure, formatFigureValue, type Figure, type Ledger } from '../ledger';
+import type { Assumption } from '../scenario/assumptions';
 import { openReader } from './dialog';
 import { formatMonth, h } from './dom';
 
@@ -171,5 +172,54 @@ export function sourceButton(
       : null,
   );
   b.addEventListener('click', () => openSourceCards(ledger, [id]));
+  return b;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model assumptions: numbers the scenario's authors chose, with their reasons (src/scenario/assumptions.ts)
+// ---------------------------------------------------------------------------------------------
+
+const assumptionsByScenario = new Map<string, readonly Assumption[]>();
+
+/** Keeps the assumptions of a scenario the player has chosen, for its source cards. */
+export function rememberAssumptions(scenarioId: string, assumptions: readonly Assumption[]): void {
+  assumptionsByScenario.set(scenarioId, assumptions);
+}
+
+/** The assumptions among a scenario's numbers whose data path starts with `prefix`. */
+export function assumptionsUnder(scenarioId: string, prefix: string): Assumption[] {
+  return (assumptionsByScenario.get(scenarioId) ?? []).filter((a) => a.path.startsWith(prefix));
+}
+
+/** The card of numbers that are model assumptions: no source gives them, the authors chose them. */
+export function assumptionCard(what: string, assumptions: readonly Assumption[]): HTMLElement {
+  const reasons = [...new Set(assumptions.map((a) => a.reason))];
+  return h(
+    'article',
+    { class: 'source-card', 'aria-label': `Model assumption: ${what}` },
+    h('div', { class: 'kind' }, 'Model assumption'),
+    h('h3', { class: 'source-claim' }, what),
+    h(
+      'p',
+      {},
+      'No source reports these numbers. The scenario’s authors chose them so that the game reproduces what the sources do report; change them and the outcome changes.',
+    ),
+    h('dl', { class: 'source-facts' }, ...reasons.flatMap((r) => row('Why', r))),
+  );
+}
+
+/** A button that opens the model-assumption card of an event's numbers. */
+export function assumptionButton(what: string, assumptions: readonly Assumption[]): HTMLButtonElement {
+  const b = h(
+    'button',
+    { type: 'button', class: 'source-btn', 'aria-label': `Model assumption: ${what}` },
+    h('span', { class: 'source-btn-mark', 'aria-hidden': 'true' }, 'i'),
+    'Model assumption',
+  );
+  b.addEventListener('click', () => {
+    const body = document.createDocumentFragment();
+    body.append(assumptionCard(what, assumptions));
+    openReader('A model assumption', body);
+  });
   return b;
 }
