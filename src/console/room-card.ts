@@ -72,11 +72,11 @@ export function renderRoomCard(room: ConsoleRoom, now: number, send: Send): HTML
     );
   });
   card.append(
-    h('table', { class: 'seats' },
+    h('div', { class: 'table-wrap' }, h('table', { class: 'seats' },
       h('caption', { class: 'visually-hidden' }, `Seats of room ${s.number}`),
       h('thead', {}, h('tr', {}, ...['Capital', 'Played by', 'Device', 'This turn', 'Score so far', 'Messages'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...rows),
-    ),
+    )),
   );
 
   const hc = room.humanCost;
