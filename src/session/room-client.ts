@@ -45,7 +45,7 @@ export interface RoomClientOptions {
 }
 
 /** `ms`: from the frame leaving this device to the server's answer. */
-export type OrderAnswer = { ok: true; seq: number; ms: number } | { ok: false; message: string; ms: number };
+export type OrderAnswer = { ok: true; seq: number; ms: number } | { ok: false; code: string; message: string; ms: number };
 
 interface Pending {
   frame: OrderMessage | StudentMessage | { type: 'start'; id: string };
@@ -142,7 +142,7 @@ export class RoomClient {
     this.socket?.close(1000, 'bye');
     this.socket = null;
     this.setStatus('closed');
-    for (const p of this.pending.values()) p.resolve({ ok: false, message: 'the connection was closed', ms: 0 });
+    for (const p of this.pending.values()) p.resolve({ ok: false, code: 'closed', message: 'the connection was closed', ms: 0 });
     this.pending.clear();
   }
 
@@ -259,7 +259,7 @@ export class RoomClient {
           }
           this.pending.delete(id);
           const ms = Date.now() - p.sentAt;
-          p.resolve(m.type === 'ack' ? { ok: true, seq: m.seq, ms } : { ok: false, message: m.message, ms });
+          p.resolve(m.type === 'ack' ? { ok: true, seq: m.seq, ms } : { ok: false, code: m.code, message: m.message, ms });
         }
         break;
       }

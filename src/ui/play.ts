@@ -755,6 +755,10 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
     controls.setPlaying(true);
     // The report's controls (Skip, speed) come into view while the month plays out.
     if (side.scrollHeight > side.clientHeight) side.scrollTop = 0;
+    // On a phone or tablet the page itself scrolls (map above the panels): bring the map and
+    // the month's report back into view, or the month plays off-screen above the orders.
+    if (fromStore && (document.scrollingElement?.scrollTop ?? 0) > 0)
+      document.getElementById('stage')?.scrollIntoView({ block: 'start' });
     const v = view;
     const finish = (): void => {
       if (destroyed) return;

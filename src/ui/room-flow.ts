@@ -37,7 +37,9 @@ export function resumeToken(input: string): string | null {
 /** Whether the class plays in rooms (its teacher set rooms up). */
 export async function classHasRooms(code: string): Promise<boolean> {
   try {
-    const res = await fetch(`/api/classes/${encodeURIComponent(code)}/rooms/settings`, { headers: { Accept: 'application/json' } });
+    const res = await fetch(`/api/classes/${encodeURIComponent(code)}/rooms/settings`, {
+      headers: { Accept: 'application/json' },
+    });
     if (!res.ok) return false;
     return ((await res.json()) as { enabled?: boolean }).enabled === true;
   } catch {
@@ -49,7 +51,9 @@ function remembered(code: string): string | null {
   try {
     const raw = localStorage.getItem(SEAT_KEY);
     const saved = raw ? (JSON.parse(raw) as { code?: string; token?: string }) : null;
-    return saved?.code === code && typeof saved.token === 'string' && TOKEN.test(saved.token) ? saved.token : null;
+    return saved?.code === code && typeof saved.token === 'string' && TOKEN.test(saved.token)
+      ? saved.token
+      : null;
   } catch {
     return null;
   }
@@ -79,7 +83,10 @@ export function openRoomByClass(code: string, deps: RoomFlowDeps): void {
           body: JSON.stringify({ pseudonym }),
         });
         const body = (await res.json()) as JoinAnswer & { message?: string };
-        if (res.status !== 201) return body.message ? `Could not join: ${body.message}.` : `Could not join (the server answered ${res.status}).`;
+        if (res.status !== 201)
+          return body.message
+            ? `Could not join: ${body.message}.`
+            : `Could not join (the server answered ${res.status}).`;
         remember(code, body.token);
         form.destroy();
         const shown = mountJoined(deps.ui, body, () => {
@@ -93,7 +100,11 @@ export function openRoomByClass(code: string, deps: RoomFlowDeps): void {
     },
     onResume: (typed) => {
       const token = resumeToken(typed);
-      if (!token) return void alertIn(form.element, 'That is not a resume code: it has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.');
+      if (!token)
+        return void alertIn(
+          form.element,
+          'That is not a resume code: it has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.',
+        );
       form.destroy();
       openRoomBySeat(token, deps);
     },
@@ -193,7 +204,8 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
     if (snap.room.phase === 'finished' && !snap.record) return;
     if (snap.room.phase === 'waiting') {
       lobby ??= mountLobby(deps.ui, {
-        onStart: () => void client.start().then((r) => (r.ok ? null : lobby?.setMessage(r.message))),
+        onStart: () =>
+          void client.start().then((r) => (r.ok ? null : lobby?.setMessage(r.message))),
         onLeave: leave,
       });
       lobby.update(snap.room, snap.seat);
