@@ -50,7 +50,10 @@ export class ConsoleWatch {
         const f = JSON.parse(String(d)) as ConsoleFrame | { type: 'error'; message: string };
         if (f.type === 'error') return reject(new Error(`the console was refused: ${f.message}`));
         if (f.type === 'console') resolve();
-        if (f.type === 'consoleRoom') this.shown(f.room.summary.id, f.room.summary.seq);
+        if (f.type === 'consoleRooms') {
+          this.frames++;
+          for (const r of f.rooms) this.shown(r.summary.id, r.summary.seq);
+        }
       });
     });
   }
@@ -72,7 +75,6 @@ export class ConsoleWatch {
   }
 
   private shown(room: string, seq: number): void {
-    this.frames++;
     const m = this.firstSeen.get(room);
     if (!m) return;
     const t = performance.now();
