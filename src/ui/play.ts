@@ -709,7 +709,10 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
         ];
       }
       case 'trade':
-        return [...tradePanel(state, seat, ctx, { composer, refresh: render }), ...roomMessagesSection(state, seat)];
+        return [
+          ...tradePanel(state, seat, ctx, { composer, refresh: render }),
+          ...roomMessagesSection(state, seat),
+        ];
       case 'news':
         return [newsPanel(state, seat, ledger)];
       case 'intel':
@@ -766,7 +769,9 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       controls.setPlaying(false);
       const st = get();
       const s = st.session;
-      if (fromStore) st.clearReport();
+      // A turn ended while this month was still playing has queued the next month's report:
+      // keep it (it plays next, with its loss cards) rather than clearing it with this one.
+      if (fromStore && st.pendingReport?.turn === report.turn) st.clearReport();
       if (s) {
         renderMap(s.state);
         const names = (id: string) => s.state.rules.sectors.find((x) => x.id === id)?.name ?? id;
@@ -774,6 +779,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       }
       app.dataset['report'] = 'done';
       render();
+      maybePlayReport();
     };
     if (!v) {
       finish();
