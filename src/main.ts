@@ -46,7 +46,13 @@ import { canShorten, mountSetup, randomSeed } from './ui/setup';
 import { turnInfoText } from './ui/gameScreen';
 import { openReader } from './ui/dialog';
 import { applyTheme } from './ui/theme';
-import { classHasRooms, openRoomByClass, openRoomBySeat, resumeToken, type RoomFlowDeps } from './ui/room-flow';
+import {
+  classHasRooms,
+  openRoomByClass,
+  openRoomBySeat,
+  resumeToken,
+  type RoomFlowDeps,
+} from './ui/room-flow';
 
 function byId(id: string): HTMLElement {
   const el = document.getElementById(id);
@@ -158,7 +164,7 @@ function startApp(): void {
     history.replaceState(history.state, '', `${location.pathname}${q ? `?${q}` : ''}`);
   }
 
-  function saveSummary(): { label: string } | { problem: SaveProblem } | null {
+  function saveSummary(): { label: string; over: boolean } | { problem: SaveProblem } | null {
     const raw = store.getState().rawSave();
     if (raw === null) return null;
     const loaded = loadSave(raw);
@@ -168,11 +174,11 @@ function startApp(): void {
     const mine = CAPITAL_IDS.filter((c) => loaded.save.seats[c] === 'human').map((c) =>
       capitalName(st, c),
     );
-    const when =
-      st.ctx.phase === 'over'
-        ? 'game over, debrief'
-        : turnInfoText(st.ctx.turn, st.rules.calendar.turns, st.ctx.date).replace('Turn', 'turn');
-    return { label: `${mine.join(' and ')} · ${when}` };
+    const over = st.ctx.phase === 'over';
+    const when = over
+      ? 'finished'
+      : turnInfoText(st.ctx.turn, st.rules.calendar.turns, st.ctx.date).replace('Turn', 'turn');
+    return { label: `${mine.join(' and ')} · ${when}`, over };
   }
 
   function saveProblemDialog(problem: SaveProblem, onBack: () => void): void {
@@ -261,7 +267,9 @@ function startApp(): void {
     withView((v) => v.showMenu().then(() => v.refreshLayout()));
     if (summary && 'label' in summary && opts.offerContinue) {
       menu.setMessage(
-        `You have a game in progress: ${summary.label}. Press Continue to carry on where you left off.`,
+        summary.over
+          ? `Your last game (${summary.label}) is saved. Press Continue to read its debrief again, or New game to play another.`
+          : `You have a game in progress: ${summary.label}. Press Continue to carry on where you left off.`,
       );
       const cont = menu.element.querySelector<HTMLButtonElement>(
         '.menu-buttons li:nth-child(2) button',
@@ -630,7 +638,15 @@ function startApp(): void {
       const v = params.get(keep);
       if (v !== null) keepParams.set(keep, v);
     }
-    return { ui, store, clearScreen, showGame, showDebrief: () => void showDebrief(), showMenu: () => showMenu(), keepParams };
+    return {
+      ui,
+      store,
+      clearScreen,
+      showGame,
+      showDebrief: () => void showDebrief(),
+      showMenu: () => showMenu(),
+      keepParams,
+    };
   }
 
   // --- Start ---------------------------------------------------------------------------------

@@ -304,6 +304,10 @@ async function playWholeGame(
     await page.getByRole('button', { name: 'Start game' }).click();
     step('game');
     await page.locator('#turn-indicator').waitFor({ timeout: 15_000 });
+    // The capital's briefing opens at the first turn: skip it as a returning student would.
+    const briefing = page.getByRole('button', { name: 'Skip: I know how to play' });
+    await briefing.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    if (await briefing.count()) await briefing.click();
     await page.waitForFunction(
       () => document.getElementById('app')?.dataset['mapReady'] === 'true',
       null,

@@ -11,8 +11,7 @@
  *  2. The results page of a scenario with 10,000 stored runs (seeded straight into the
  *     database): the API query, and the page in Chromium from navigation to rendered board.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -26,69 +25,9 @@ import { resultRow } from '../server/verify';
 import { playGame, recordOf } from '../sim/play';
 import { findScenarioById, parseArgs, positiveInt, rulesFor, run, UsageError } from './common';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from './chromium';
+import { rssMb, startServer, stopServer } from './server-process';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BOTS = ['historical', 'random'];
-
-interface Child {
-  proc: ChildProcess;
-  url: string;
-}
-
-function startServer(env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      RATE_LIMIT_MAX: '1000000000',
-      RATE_LIMIT_WRITE_MAX: '1000000000',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /running at (http:\/\/localhost:\d+)/.exec(out);
-      if (m) resolve({ proc, url: m[1]!.replace('localhost', '127.0.0.1') });
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    proc.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
-  });
-}
-
-async function stopServer(c: Child): Promise<void> {
-  if (c.proc.exitCode !== null || c.proc.signalCode !== null) return;
-  const done = new Promise<void>((r) => c.proc.once('exit', () => r()));
-  c.proc.kill('SIGTERM');
-  await done;
-}
-
-/** Resident memory of a process and its children (cluster workers) in MB (Linux /proc), or NaN. */
-function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    let total = m ? Number(m[1]) / 1024 : NaN;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      let children = '';
-      try {
-        children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
-      } catch {
-        continue;
-      }
-      for (const child of children.split(/\s+/).filter(Boolean)) total += rssMb(Number(child));
-    }
-    return total;
-  } catch {
-    return NaN;
-  }
-}
 
 function makeRecords(n: number, scenario: string): GameRecord[] {
   const loaded = findScenarioById(scenario);

@@ -67,6 +67,7 @@ function start(main: HTMLElement, code: string, key: string): void {
   const live: Live = { rooms: new Map(), cards: new Map(), offset: 0, minTurnSeconds: 30 };
   const now = () => Date.now() + live.offset;
   const pending = new Map<string, string>();
+  const openLogs = new Set<string>();
 
   const send = (room: string, command: ConsoleCommandBody, done?: string): void => {
     const id = socket.send(room, command);
@@ -74,14 +75,18 @@ function start(main: HTMLElement, code: string, key: string): void {
   };
 
   const renderCard = (room: ConsoleRoom): void => {
+    const id = room.summary.id;
     const card = renderRoomCard(room, now(), (r, c) => send(r, c, 'Done.'));
-    const old = live.cards.get(room.summary.id);
-    if (old) {
-      // Keep an open message list open when the card is rebuilt.
-      const wasOpen = old.querySelector('details.messages')?.hasAttribute('open');
-      if (wasOpen) card.querySelector('details.messages')?.setAttribute('open', '');
-      old.replaceWith(card);
-    } else grid.append(card);
+    // A message list the teacher opened stays open when the card is rebuilt.
+    const log = card.querySelector<HTMLDetailsElement>('details.messages');
+    const old = live.cards.get(id);
+    if (old?.querySelector<HTMLDetailsElement>('details.messages')?.open) openLogs.add(id);
+    if (log) {
+      if (openLogs.has(id)) log.open = true;
+      log.addEventListener('toggle', () => (log.open ? openLogs.add(id) : openLogs.delete(id)));
+    }
+    if (old?.isConnected) old.replaceWith(card);
+    else grid.append(card);
     live.cards.set(room.summary.id, card);
   };
 

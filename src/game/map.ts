@@ -441,6 +441,44 @@ export class MapView {
     return centroid(so.geo.points);
   }
 
+  /** The boxes of every unit marker on show (with its troop count under it), in world units. */
+  markerBoxes(): { left: number; top: number; right: number; bottom: number }[] {
+    const out: { left: number; top: number; right: number; bottom: number }[] = [];
+    for (const so of this.sectors.values())
+      for (const f of ['ukrainian', 'russian', 'northKorean'] as const) {
+        const { image, count } = so.markers[f];
+        if (!image.visible) continue;
+        out.push({
+          left: image.x - image.displayWidth / 2,
+          right: image.x + image.displayWidth / 2,
+          top: image.y - image.displayHeight / 2,
+          bottom: count.y + count.displayHeight,
+        });
+      }
+    return out;
+  }
+
+  /**
+   * Where a sector's loss card may go, best first: its bottom edge just over the sector's unit
+   * markers, or its top edge just under them, or the sector's middle (a card over the markers
+   * hid who was fighting there; the caller picks the place that covers the fewest markers).
+   */
+  lossCardPlaces(id: string, height: number): Pt[] {
+    const c = this.sectorAnchor(id);
+    const so = this.sectors.get(id);
+    if (!so) return [c];
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const f of ['ukrainian', 'russian', 'northKorean'] as const) {
+      const { image, count } = so.markers[f];
+      if (!image.visible) continue;
+      top = Math.min(top, image.y - image.displayHeight / 2);
+      bottom = Math.max(bottom, count.y + count.displayHeight);
+    }
+    if (!Number.isFinite(top)) return [c];
+    return [{ x: c.x, y: top - this.px(4) - height }, { x: c.x, y: bottom + this.px(4) }, c];
+  }
+
   // -------------------------------------------------------------------------------------------
   // Drawing
   // -------------------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ export class TurnReportPlayer {
     const deliveries = this.report.deliveries.filter(
       (d) => bundleTotal(d.moved) > 0 || bundleTotal(d.short) > 0,
     );
-    deliveries.forEach((d, i) => this.addDelivery(d, i * T.deliveryStagger));
+    deliveries.forEach((d, i) => this.addDelivery(d, i * T.deliveryStagger, i));
     const front0 = deliveries.length > 0 ? T.frontDelay : 0;
     this.report.sectors.forEach((s, i) => this.addSector(s, front0 + i * T.sectorStagger));
     if (this.tracks.length === 0)
@@ -153,14 +153,15 @@ export class TurnReportPlayer {
     if (rows.length === 0) return;
 
     let float: Phaser.GameObjects.Container | null = null;
-    const anchor = view.sectorAnchor(s.sector);
+    const cardHeight = rows.length * CARD_ROW + CARD_PAD * 2;
+    let cardWidth = 0;
     this.add({
       start,
       duration: T.float,
       begin: () => {
         float = casualtyFloat(view.scene, rows);
+        cardWidth = (float.getData('width') as number | undefined) ?? 0;
         float.setScale(1 / view.zoom);
-        float.setPosition(anchor.x, anchor.y);
         float.setAlpha(0);
         view.effectsLayer.add(float);
       },
@@ -168,8 +169,21 @@ export class TurnReportPlayer {
         if (!float) return;
         const z = view.zoom;
         const rise = this.reducedMotion ? 0 : 34 * easeOut(Math.min(1, t / 0.35));
-        float.setScale(view.textScale / z);
-        float.setPosition(anchor.x, anchor.y - rise / z);
+        const scale = view.textScale / z;
+        // Off the unit markers (they move with the front while the card shows): of the places
+        // the map offers, the first that covers fewest markers.
+        const h = cardHeight * scale;
+        const w = cardWidth * scale;
+        const boxes = view.markerBoxes();
+        const covered = (p: { x: number; y: number }) =>
+          boxes.filter(
+            (b) =>
+              b.left < p.x + w / 2 && b.right > p.x - w / 2 && b.top < p.y + h && b.bottom > p.y,
+          ).length;
+        let at = view.lossCardPlaces(s.sector, h)[0]!;
+        for (const p of view.lossCardPlaces(s.sector, h)) if (covered(p) < covered(at)) at = p;
+        float.setScale(scale);
+        float.setPosition(at.x, at.y - rise / z);
         float.setAlpha(t < 0.12 ? t / 0.12 : t > 0.8 ? (1 - t) / 0.2 : 1);
       },
       end: () => {
@@ -179,7 +193,8 @@ export class TurnReportPlayer {
     });
   }
 
-  private addDelivery(d: DeliveryReport, start: number): void {
+  /** `slot`: the delivery's place in the month's list; labels that overlap take separate rows. */
+  private addDelivery(d: DeliveryReport, start: number, slot: number): void {
     const view = this.view;
     const scene = view.scene;
     const carriesTroops = (d.moved.troops ?? 0) > 0;
@@ -223,11 +238,13 @@ export class TurnReportPlayer {
         label.setScale(1 / z);
         const lw = label.width / z;
         let lx = p.x + 10 / z;
-        let ly = p.y - 30 / z;
+        // Deliveries travel the same route a moment apart: each label keeps its own row.
+        const row = (slot % 3) * 26;
+        let ly = p.y - (30 + row) / z;
         if (inInset) {
           const right = INSET_ORIGIN.x + view.geo.inset.width - 4 / z;
           if (lx + lw > right) lx = Math.max(INSET_ORIGIN.x + 4 / z, p.x - 10 / z - lw);
-          if (ly < INSET_ORIGIN.y + 26 / z) ly = p.y + 14 / z;
+          if (ly < INSET_ORIGIN.y + 26 / z) ly = p.y + (14 + row) / z;
         }
         label.setPosition(lx, ly);
         const alpha = t > 0.85 ? (1 - t) / 0.15 : 1;
@@ -258,10 +275,13 @@ interface CasualtyRow {
 const fmt = new Intl.NumberFormat('en-GB');
 
 /** A dark chip: one row per force — its letter badge, then killed, wounded, captured. */
+const CARD_ROW = 22;
+const CARD_PAD = 6;
+
 function casualtyFloat(scene: Phaser.Scene, rows: CasualtyRow[]): Phaser.GameObjects.Container {
   const c = scene.add.container(0, 0);
-  const rowH = 22;
-  const pad = 6;
+  const rowH = CARD_ROW;
+  const pad = CARD_PAD;
   const items: Phaser.GameObjects.GameObject[] = [];
   let maxW = 0;
   rows.forEach((row, i) => {
@@ -303,6 +323,7 @@ function casualtyFloat(scene: Phaser.Scene, rows: CasualtyRow[]): Phaser.GameObj
   c.add([bg, ...items]);
   // Centre horizontally on the anchor.
   for (const child of c.list as unknown as { x: number }[]) child.x -= maxW / 2;
+  c.setData('width', maxW);
   return c;
 }
 

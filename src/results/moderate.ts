@@ -6,6 +6,7 @@
  */
 import { ApiFailure, exportCsv, getClass, setRetention, type ClassInfo } from './api';
 import { announce, clear, h } from './dom';
+import { roomSettingsForm } from './room-settings';
 
 /** localStorage: {"<CODE>": "<moderation key>"}, only for keys the instructor chose to remember. */
 export const MOD_KEYS = 'tc.modKeys';
@@ -350,6 +351,7 @@ export function moderationControls(
         h('label', { for: 'mod-remember' }, ' Remember the key on this computer'),
       ),
       status,
+      roomSettingsForm(code, m.key),
     );
   }
 }

@@ -82,6 +82,13 @@ export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 /** Deepest nesting of lists and maps accepted. */
 export const MAX_NESTING = 64;
+/**
+ * Most lists, maps and values in one file, and most keys in one map. A real scenario has a few
+ * thousand values and maps of a few dozen keys; the caps keep a hostile file's cost bounded
+ * (every check after parsing is linear in what they allow).
+ */
+export const MAX_NODES = 50_000;
+export const MAX_MAP_KEYS = 2_000;
 /** yaml's `maxAliasCount`: caps how far aliases may expand (alias bombs). */
 export const MAX_ALIAS_COUNT = 100;
 /** Keys that could reach Object.prototype in careless code: refused like any unknown key. */
@@ -376,9 +383,19 @@ function walkTree(doc: Document, lineCounter: LineCounter, fileName: string): Wa
   };
   const ancestors: unknown[] = [];
   let tooDeepReported = false;
+  let nodes = 0;
 
   const visit = (node: unknown, path: PathSegment[], depth: number): void => {
-    if (node == null) return;
+    if (node == null || result.fatal) return;
+    if (++nodes > MAX_NODES) {
+      add(
+        node,
+        path,
+        `the file holds more than ${MAX_NODES.toLocaleString('en-GB')} values; a scenario needs far fewer`,
+      );
+      result.fatal = true;
+      return;
+    }
     if (isAlias(node)) {
       const { line, col } = pos(node);
       result.firstAlias ??= { line, col, name: node.source };
@@ -414,6 +431,15 @@ function walkTree(doc: Document, lineCounter: LineCounter, fileName: string): Wa
       return;
     }
     ancestors.push(node);
+    if (isMap(node) && node.items.length > MAX_MAP_KEYS) {
+      add(
+        node,
+        path,
+        `this map has ${node.items.length.toLocaleString('en-GB')} keys; at most ${MAX_MAP_KEYS.toLocaleString('en-GB')} are allowed`,
+      );
+      result.fatal = true;
+      return;
+    }
     if (isMap(node)) {
       const seen = new Map<string, number>();
       node.items = node.items.filter((pair) => {
@@ -843,7 +869,9 @@ function parseUnguarded(text: string, fileName: string): PartialParse {
   const doc = parseDocument(text, {
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
+    // Duplicate keys are found by walkTree with a Map: yaml's own check compares every key with
+    // every earlier one (a 15,000-key map took seconds).
+    uniqueKeys: false,
     resolveKnownTags: false,
     merge: false,
     prettyErrors: false,

@@ -58,13 +58,33 @@ const kebabId = (description: string) =>
     })
     .describe(description);
 
+/**
+ * The largest size of any number in a scenario: a billion, some 75,000 times the largest figure
+ * the model uses. Every number is finite and within it, so the engine's sums and products stay
+ * finite and its counts stay exact integers (values past 2^53 are refused, not rounded).
+ */
+export const MAX_MAGNITUDE = 1_000_000_000;
+const tooLarge = `at most ${MAX_MAGNITUDE.toLocaleString('en-GB')} in size`;
+/** Any number the model can hold. */
+const num = () =>
+  z
+    .number()
+    .min(-MAX_MAGNITUDE, { error: `expected a number ${tooLarge}` })
+    .max(MAX_MAGNITUDE, { error: `expected a number ${tooLarge}` });
+/** Any whole number the model can hold. */
+const int = () =>
+  z
+    .int()
+    .min(-MAX_MAGNITUDE, { error: `expected a whole number ${tooLarge}` })
+    .max(MAX_MAGNITUDE, { error: `expected a whole number ${tooLarge}` });
+
 /** A fraction between 0 and 1. */
-const share = (description: string) => z.number().min(0).max(1).describe(description);
+const share = (description: string) => num().min(0).max(1).describe(description);
 /** A number that is not negative. */
-const nonNegative = (description: string) => z.number().min(0).describe(description);
+const nonNegative = (description: string) => num().min(0).describe(description);
 /** Points on a 0-100 scale. */
-const points = (description: string) => z.number().min(0).max(100).describe(description);
-const wholeAtLeast = (min: number, description: string) => z.int().min(min).describe(description);
+const points = (description: string) => num().min(0).max(100).describe(description);
+const wholeAtLeast = (min: number, description: string) => int().min(min).describe(description);
 
 export const CapitalSchema = z
   .enum(CAPITALS)
@@ -121,7 +141,7 @@ export const FigureRefSchema = z
 
 export const OwnValueSchema = z
   .strictObject({
-    value: z.number().describe('The number, in the unit of the field it is given for.'),
+    value: num().describe('The number, in the unit of the field it is given for.'),
     source: text(
       'Where the number comes from (publication, page, or "own assumption: why"); shown on the number\'s source card.',
     ),
@@ -135,7 +155,7 @@ export const OwnValueSchema = z
 /** Any reported amount: a number, a ledger figure or an own sourced value. */
 export const QuantitySchema = z
   .union([
-    z.number().describe('A plain number, in the unit of the field.'),
+    num().describe('A plain number, in the unit of the field.'),
     FigureRefSchema,
     OwnValueSchema,
   ])
@@ -147,7 +167,7 @@ export const QuantitySchema = z
 
 /** A count (people, containers, drones): a whole number that is not negative, or a figure. */
 export const CountSchema = z
-  .union([z.int().min(0).describe('A whole number, 0 or more.'), FigureRefSchema, OwnValueSchema])
+  .union([int().min(0).describe('A whole number, 0 or more.'), FigureRefSchema, OwnValueSchema])
   .meta({
     id: 'Count',
     description:
@@ -157,7 +177,7 @@ export const CountSchema = z
 /** A change to a count, which may be negative. */
 export const CountChangeSchema = z
   .union([
-    z.int().describe('A whole number; negative to take away.'),
+    int().describe('A whole number; negative to take away.'),
     FigureRefSchema,
     OwnValueSchema,
   ])
@@ -184,7 +204,7 @@ const ITEM_DESCRIPTIONS: Record<Item, string> = {
   evidence: 'pieces of evidence that can be released (videos, documents)',
   prisoners: 'North Korean soldiers held prisoner by Kyiv',
   pows: 'Ukrainian soldiers held prisoner by Moscow',
-  ground: 'points of the Kursk salient Kyiv holds (1 = 1% of it); Kyiv\'s stock follows the map',
+  ground: "points of the Kursk salient Kyiv holds (1 = 1% of it); Kyiv's stock follows the map",
   pause: 'months of pause in the Russian offensive on the Kursk front',
   'tech.missile': 'missile-technology transfer packages',
   'tech.drone': 'drone-technology transfer packages',
@@ -417,7 +437,9 @@ export const LimitsSchema = z
       .min(1)
       .max(100)
       .default(8)
-      .describe('Most offers and counter-offers one capital may make in one turn; 1-100, default 8.'),
+      .describe(
+        'Most offers and counter-offers one capital may make in one turn; 1-100, default 8.',
+      ),
   })
   .describe(
     'Bounds on one month, so that a game record stays cheap to replay and check. The defaults suit every built-in scenario.',
@@ -426,9 +448,9 @@ export const LimitsSchema = z
 const byStance = (what: string) =>
   z
     .strictObject({
-      deny: z.number().describe(`${what} while Moscow denies.`),
-      conflicting: z.number().describe(`${what} while Moscow gives conflicting information.`),
-      confirm: z.number().describe(`${what} once Moscow confirms.`),
+      deny: num().describe(`${what} while Moscow denies.`),
+      conflicting: num().describe(`${what} while Moscow gives conflicting information.`),
+      confirm: num().describe(`${what} once Moscow confirms.`),
     })
     .describe(`${what}, by Moscow's stance.`);
 
@@ -447,8 +469,8 @@ export const PoliticsSchema = z
     scrutinyPerNuclearUnit: z
       .number()
       .describe('Scrutiny points per unit of nuclear technology delivered.'),
-    evidenceScrutiny: z.number().describe('Scrutiny points per unit of evidence Kyiv releases.'),
-    evidenceSupport: z.number().describe('Support points per unit of evidence Kyiv releases.'),
+    evidenceScrutiny: num().describe('Scrutiny points per unit of evidence Kyiv releases.'),
+    evidenceSupport: num().describe('Support points per unit of evidence Kyiv releases.'),
     evidenceNarrowing: share(
       'Intelligence uncertainty removed per unit of evidence released (0-1 scale).',
     ),
@@ -465,19 +487,19 @@ export const PoliticsSchema = z
     supportPerKurskPoint: z
       .number()
       .describe('Support change per month per point of Kursk held above (or below) 50.'),
-    supportDecay: z.number().describe('Support points lost per month.'),
-    scrutinyDecay: z.number().describe('Scrutiny points lost per month.'),
+    supportDecay: num().describe('Support points lost per month.'),
+    scrutinyDecay: num().describe('Scrutiny points lost per month.'),
     dissentPerThousandReturned: z
       .number()
       .describe('Dissent points per 1,000 returning soldiers (scaled by front experience).'),
-    dissentPerPublicisedPrisoner: z.number().describe('Dissent points per publicised prisoner.'),
+    dissentPerPublicisedPrisoner: num().describe('Dissent points per publicised prisoner.'),
     dissentRevelationBonus: z
       .number()
       .describe(
         'Extra dissent points per publicised prisoner while the soldiers are deceived (the lie is exposed).',
       ),
-    controlPerOil: z.number().describe('Regime-control points per unit of oil received.'),
-    controlPerFood: z.number().describe('Regime-control points per unit of food received.'),
+    controlPerOil: num().describe('Regime-control points per unit of oil received.'),
+    controlPerFood: num().describe('Regime-control points per unit of food received.'),
     controlPerUnCover: z
       .number()
       .describe('Regime-control points per unit of UN Security Council cover received.'),
@@ -580,7 +602,7 @@ export const ScoringSchema = z
 // ---------------------------------------------------------------------------------------------
 
 const leverValue = z
-  .union([z.string(), z.number(), z.boolean()])
+  .union([z.string(), num(), z.boolean()])
   .describe(
     'A lever value: a number of months, "deceive"/"truth", a stance, a posture, or true/false.',
   );

@@ -25,7 +25,7 @@ import {
 } from './ids';
 import { checkShownText } from '../text/shown-text';
 import { checkPseudonym } from './pseudonym';
-import type { KnownScenario, ScenarioCatalog } from './scenarios';
+import type { Checked, KnownScenario, ScenarioCatalog } from './scenarios';
 import {
   boardJson,
   classInfo,
@@ -160,6 +160,16 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
     return known?.title ?? null;
   }
 
+  /**
+   * Validates scenario text a client sent: in a worker thread when there are some (a large or
+   * hostile file must not stall the main thread), under the pool's time budget.
+   */
+  async function checkText(text: string, fileName: string): Promise<Checked> {
+    return opts.pool
+      ? await opts.pool.checkScenario({ text, fileName })
+      : catalog.check(text, fileName);
+  }
+
   /** The scenario a record or class names: known by hash, or brought as text. */
   async function scenarioFor(
     id: string,
@@ -168,7 +178,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   ): Promise<KnownScenario> {
     let known = await catalog.find(hash, store);
     if (!known && text !== undefined) {
-      const r = catalog.check(text, `${id}.yaml`);
+      const r = await checkText(text, `${id}.yaml`);
       if (!r.ok)
         throw unprocessable(
           'invalid-scenario',
@@ -603,7 +613,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         b.figures === undefined || b.figures === null ? null : parseFigures(b.figures);
       let known: KnownScenario | undefined;
       if (b.scenarioText !== undefined) {
-        const r = catalog.check(b.scenarioText, `${b.scenario}.yaml`);
+        const r = await checkText(b.scenarioText, `${b.scenario}.yaml`);
         if (!r.ok)
           throw unprocessable(
             'invalid-scenario',

@@ -8,7 +8,17 @@
 import { Worker } from 'node:worker_threads';
 
 import { ApiError } from './errors';
-import type { ForkAnswer, ForkTask, PoolMessage, VerifyAnswer, VerifyTask } from './verify-task';
+import type {
+  ForkAnswer,
+  ForkTask,
+  PoolMessage,
+  ScenarioAnswer,
+  ScenarioTask,
+  VerifyAnswer,
+  VerifyTask,
+} from './verify-task';
+
+type Answer = VerifyAnswer | ForkAnswer | ScenarioAnswer;
 
 interface Slot {
   worker: Worker;
@@ -26,7 +36,7 @@ export class ReplayTimeout extends ApiError {
     super(
       503,
       'verification-timeout',
-      `replaying this record took longer than the server allows (${(limitMs / 1000).toFixed(1)} s); try again later`,
+      `the work this request needs (replaying a record or checking a scenario) took longer than the server allows (${(limitMs / 1000).toFixed(1)} s); try again later`,
     );
   }
 }
@@ -35,7 +45,7 @@ export class VerifyPool {
   private readonly slots: Slot[] = [];
   private readonly waiting = new Map<
     number,
-    { resolve: (a: VerifyAnswer | ForkAnswer) => void; reject: (e: Error) => void }
+    { resolve: (a: Answer) => void; reject: (e: Error) => void }
   >();
   private seq = 0;
   private closed = false;
@@ -68,23 +78,20 @@ export class VerifyPool {
         void worker.terminate();
       },
     };
-    worker.on(
-      'message',
-      (m: { id?: number; answer?: VerifyAnswer | ForkAnswer; ready?: boolean }) => {
-        if (m.ready) {
-          markReady();
-          if (slot.busy === 0) worker.unref(); // loading kept the process alive; idle does not
-        }
-        if (m.id === undefined || !m.answer) return;
-        const w = this.waiting.get(m.id);
-        this.waiting.delete(m.id);
-        slot.pending.delete(m.id);
-        clearTimeout(slot.timers.get(m.id));
-        slot.timers.delete(m.id);
-        if (--slot.busy === 0) worker.unref();
-        w?.resolve(m.answer);
-      },
-    );
+    worker.on('message', (m: { id?: number; answer?: Answer; ready?: boolean }) => {
+      if (m.ready) {
+        markReady();
+        if (slot.busy === 0) worker.unref(); // loading kept the process alive; idle does not
+      }
+      if (m.id === undefined || !m.answer) return;
+      const w = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      slot.pending.delete(m.id);
+      clearTimeout(slot.timers.get(m.id));
+      slot.timers.delete(m.id);
+      if (--slot.busy === 0) worker.unref();
+      w?.resolve(m.answer);
+    });
     const fail = (err: Error) => {
       for (const id of slot.pending) {
         this.waiting.get(id)?.reject(err);
@@ -122,7 +129,12 @@ export class VerifyPool {
     return this.send({ kind: 'fork', task }) as Promise<ForkAnswer>;
   }
 
-  private send(message: PoolMessage): Promise<VerifyAnswer | ForkAnswer> {
+  /** Validates scenario text a client sent (parsing a large file takes a while). */
+  checkScenario(task: ScenarioTask): Promise<ScenarioAnswer> {
+    return this.send({ kind: 'scenario', task }) as Promise<ScenarioAnswer>;
+  }
+
+  private send(message: PoolMessage): Promise<Answer> {
     if (this.closed) return Promise.reject(new Error('the verification pool is closed'));
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.busy < slot.busy) slot = s;

@@ -7,7 +7,7 @@
 import { applyInPlace, createGame, type GameRecord } from '../engine';
 import type { ResultRow } from '../db/store';
 import { ApiError } from './errors';
-import type { KnownScenario, ScenarioCatalog } from './scenarios';
+import type { Checked, KnownScenario, ScenarioCatalog } from './scenarios';
 import { resultRow, verifyRecord } from './verify';
 
 export interface VerifyTask {
@@ -86,7 +86,22 @@ export function runForkTask(
   return { ok: true, kept, date: state.ctx.date, turnHashes: [...state.turnHashes] };
 }
 
-export type PoolMessage = { kind: 'verify'; task: VerifyTask } | { kind: 'fork'; task: ForkTask };
+/** Scenario text sent by a client, to validate (parse, schema, meaning checks) off the main thread. */
+export interface ScenarioTask {
+  text: string;
+  fileName: string;
+}
+
+export type ScenarioAnswer = Checked;
+
+export function runScenarioTask(task: ScenarioTask, catalog: ScenarioCatalog): ScenarioAnswer {
+  return catalog.check(task.text, task.fileName);
+}
+
+export type PoolMessage =
+  | { kind: 'verify'; task: VerifyTask }
+  | { kind: 'fork'; task: ForkTask }
+  | { kind: 'scenario'; task: ScenarioTask };
 
 export function runVerifyTask(
   task: VerifyTask,

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { loadCatalog } from './server';
-import { runForkTask, runVerifyTask, type PoolMessage } from './verify-task';
+import { runForkTask, runScenarioTask, runVerifyTask, type PoolMessage } from './verify-task';
 
 const data = workerData as { scenariosDir?: string; timeLimitMs?: number } | undefined;
 const catalog = loadCatalog(data?.scenariosDir, () => {});
@@ -11,13 +11,15 @@ parentPort!.on('message', (msg: { id: number } & PoolMessage) => {
   let answer;
   try {
     answer =
-      msg.kind === 'fork'
-        ? runForkTask(msg.task, catalog)
-        : runVerifyTask(
-            // The thread stops a replay cleanly before the budget; the pool kills it at the budget.
-            { ...msg.task, timeLimitMs: Math.floor(0.8 * (data?.timeLimitMs ?? 10_000)) },
-            catalog,
-          );
+      msg.kind === 'scenario'
+        ? runScenarioTask(msg.task, catalog)
+        : msg.kind === 'fork'
+          ? runForkTask(msg.task, catalog)
+          : runVerifyTask(
+              // The thread stops a replay cleanly before the budget; the pool kills it at the budget.
+              { ...msg.task, timeLimitMs: Math.floor(0.8 * (data?.timeLimitMs ?? 10_000)) },
+              catalog,
+            );
   } catch (e) {
     answer = { ok: false, error: { status: 500, code: 'internal', message: (e as Error).message } };
   }

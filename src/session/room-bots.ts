@@ -13,6 +13,8 @@ import { RoomClient, type SocketLike } from './room-client';
 
 export interface BotRoomsOptions {
   origin: string;
+  /** Several app servers: joins and sockets take them in turn (a round-robin balancer). */
+  origins?: string[];
   classCode: string;
   rooms: number;
   makeSocket: (url: string) => SocketLike;
@@ -41,6 +43,11 @@ export interface BotRoomsReport {
   orderP99Ms: number;
   broadcastP99Ms: number;
   errors: number;
+  /**
+   * Orders the engine refused when they reached the server because the room had moved on since
+   * the bot chose them (another seat's trade, say): the rules at work, not a failure.
+   */
+  refused: number;
   /** The first few error messages (the JSON summary keeps only the count). */
   errorMessages: string[];
   resultIds: string[];
@@ -54,11 +61,12 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Joins `rooms × 3` students to the class (rooms fill in join order). */
-export async function joinSeats(origin: string, classCode: string, count: number, prefix: string): Promise<BotSeat[]> {
+export async function joinSeats(origin: string | string[], classCode: string, count: number, prefix: string): Promise<BotSeat[]> {
+  const origins = typeof origin === 'string' ? [origin] : origin;
   const seats: BotSeat[] = [];
   for (let i = 0; i < count; i++) {
     const pseudonym = `${prefix} ${i + 1}`;
-    const res = await fetch(`${origin}/api/classes/${classCode}/join`, {
+    const res = await fetch(`${origins[i % origins.length]}/api/classes/${classCode}/join`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ pseudonym }),
@@ -72,21 +80,30 @@ export async function joinSeats(origin: string, classCode: string, count: number
 
 export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> {
   const started = Date.now();
-  const seats = await joinSeats(o.origin, o.classCode, o.rooms * 3, o.prefix ?? 'Bot');
+  const origins = o.origins ?? [o.origin];
+  const seats = await joinSeats(origins, o.classCode, o.rooms * 3, o.prefix ?? 'Bot');
   const bot = getBot(o.bot ?? 'historical');
   if (!bot) throw new Error(`no computer player called ${o.bot}`);
   const rtts: number[] = [];
   const broadcasts: number[] = [];
   const errors: string[] = [];
   let actions = 0;
+  let refused = 0;
+  const tally = (seat: Capital, r: Awaited<ReturnType<RoomClient['order']>>) => {
+    rtts.push(r.ms);
+    actions++;
+    if (r.ok) return;
+    if (r.code === 'refused') refused++;
+    else errors.push(`${seat}: ${r.message}`);
+  };
   /** When the last seat of a room ended each month (the month resolves on it). */
   const lastEnd = new Map<string, number>();
   const roomIds = [...new Set(seats.map((s) => s.roomId))];
   const finishedRooms = new Map<string, string | null>();
 
-  const play = (seat: BotSeat) =>
+  const play = (seat: BotSeat, i: number) =>
     new Promise<void>((resolve) => {
-      const client = new RoomClient({ origin: o.origin, token: seat.token, makeSocket: o.makeSocket });
+      const client = new RoomClient({ origin: origins[(i + 1) % origins.length]!, token: seat.token, makeSocket: o.makeSocket });
       let busy = false;
       let done = false;
       const finish = () => {
@@ -105,23 +122,17 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
         busy = true;
         try {
           const state: GameState = stateFromView(snap.view, snap.rules);
-          const check = cloneState(state);
           const turn = turnOf();
           for (const a of bot.decide(state, seat.seat) as Order[]) {
             if (a.type === 'endTurn') break;
-            // The seat's own copy says whether the engine would take it (as the game screen does).
-            if (!applyInPlace(check, a).ok) continue;
-            const r = await client.order(a);
-            rtts.push(r.ms);
-            actions++;
-            if (!r.ok) errors.push(`${seat.seat}: ${r.message}`);
+            // The seat's newest view says whether the engine would take it (as the screen does).
+            const now = client.snapshot!;
+            if (!applyInPlace(cloneState(stateFromView(now.view, now.rules)), a).ok) continue;
+            tally(seat.seat, await client.order(a));
           }
           const key = `${seat.roomId}:${turn}`;
           lastEnd.set(key, Math.max(lastEnd.get(key) ?? 0, performance.now()));
-          const r = await client.order({ type: 'endTurn', seat: seat.seat });
-          rtts.push(r.ms);
-          actions++;
-          if (!r.ok) errors.push(`${seat.seat}: ${r.message}`);
+          tally(seat.seat, await client.order({ type: 'endTurn', seat: seat.seat }));
         } finally {
           busy = false;
         }
@@ -168,6 +179,7 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
     orderP99Ms: round(percentile(rtts, 99)),
     broadcastP99Ms: round(percentile(broadcasts, 99)),
     errors: errors.length,
+    refused,
     errorMessages: errors.slice(0, 10),
     resultIds: [...new Set(finishedRooms.values())].filter((x): x is string => x !== null),
     wallMs: Date.now() - started,

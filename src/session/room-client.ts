@@ -15,6 +15,7 @@ import {
   type Order,
   type OrderMessage,
   type ServerMessage,
+  type StudentMessage,
 } from '../rooms/protocol';
 
 /** The part of a WebSocket the client uses (the browser's, or the `ws` package's in Node). */
@@ -44,10 +45,10 @@ export interface RoomClientOptions {
 }
 
 /** `ms`: from the frame leaving this device to the server's answer. */
-export type OrderAnswer = { ok: true; seq: number; ms: number } | { ok: false; message: string; ms: number };
+export type OrderAnswer = { ok: true; seq: number; ms: number } | { ok: false; code: string; message: string; ms: number };
 
 interface Pending {
-  frame: OrderMessage | { type: 'start'; id: string };
+  frame: OrderMessage | StudentMessage | { type: 'start'; id: string };
   resolve: (a: OrderAnswer) => void;
   sentAt: number;
 }
@@ -141,13 +142,18 @@ export class RoomClient {
     this.socket?.close(1000, 'bye');
     this.socket = null;
     this.setStatus('closed');
-    for (const p of this.pending.values()) p.resolve({ ok: false, message: 'the connection was closed', ms: 0 });
+    for (const p of this.pending.values()) p.resolve({ ok: false, code: 'closed', message: 'the connection was closed', ms: 0 });
     this.pending.clear();
   }
 
   /** Sends an order; resolves when the server has stored it (or refused it). */
   order(action: Order): Promise<OrderAnswer> {
     return this.sendPending({ type: 'order', id: this.nextId(), action });
+  }
+
+  /** A message to one or both other capitals (issue 12); resolves when stored or refused. */
+  message(to: StudentMessage['to'], text: string, offerId: number | null): Promise<OrderAnswer> {
+    return this.sendPending({ type: 'message', id: this.nextId(), to, text, ...(offerId !== null ? { offerId } : {}) });
   }
 
   /** Starts a waiting room with the computer in the empty seats. */
@@ -253,7 +259,7 @@ export class RoomClient {
           }
           this.pending.delete(id);
           const ms = Date.now() - p.sentAt;
-          p.resolve(m.type === 'ack' ? { ok: true, seq: m.seq, ms } : { ok: false, message: m.message, ms });
+          p.resolve(m.type === 'ack' ? { ok: true, seq: m.seq, ms } : { ok: false, code: m.code, message: m.message, ms });
         }
         break;
       }

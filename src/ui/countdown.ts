@@ -31,16 +31,25 @@ export function countdownText(s: CountdownState, now: number): string {
 }
 
 export function mountCountdown(announce: (text: string) => void): Countdown {
-  const element = h('p', { class: 'countdown', role: 'timer', 'aria-live': 'off', id: 'turn-countdown' });
+  const element = h('p', {
+    class: 'countdown',
+    role: 'timer',
+    'aria-live': 'off',
+    id: 'turn-countdown',
+  });
   let state: CountdownState = { deadline: null, paused: false, offset: 0, ended: false };
   let said = new Set<string>();
   const tick = () => {
     const now = Date.now();
     element.textContent = countdownText(state, now);
     element.hidden = element.textContent === '';
-    const left = state.deadline === null || state.paused ? null : state.deadline - (now + state.offset);
+    const left =
+      state.deadline === null || state.paused ? null : state.deadline - (now + state.offset);
     element.classList.toggle('urgent', left !== null && left <= 30_000);
-    for (const [mark, words] of [[60_000, 'One minute left this month.'], [10_000, 'Ten seconds left this month.']] as const) {
+    for (const [mark, words] of [
+      [60_000, 'One minute left this month.'],
+      [10_000, 'Ten seconds left this month.'],
+    ] as const) {
       const key = `${state.deadline}:${mark}`;
       if (left !== null && left <= mark && left > mark - 2_000 && !said.has(key) && !state.ended) {
         said.add(key);

@@ -449,7 +449,7 @@ function kyiv(state: GameState, ctx: PanelContext): HTMLElement[] {
           'Aim drones at North Korean units',
           [
             { value: true, label: 'Aim at North Koreans' },
-            { value: false, label: 'No special target' },
+            { value: false, label: 'Any target' },
           ],
           state.levers.targetNorthKoreans,
           (on) => ctx.act('targeting', { type: 'setTargeting', seat, on }),

@@ -209,6 +209,7 @@ export function newsPanel(state: GameState, seat: Capital, ledger: Ledger): HTML
             h(
               'li',
               { class: `news-item news-${n.kind}` },
+              n.injected ? h('p', { class: 'news-from' }, 'Sent by your teacher') : null,
               h('p', { class: 'news-title' }, n.title),
               h('p', { class: 'news-text' }, n.text),
               n.cites.length
@@ -261,6 +262,16 @@ function knownCount(
 
 type Range = { low: number; high: number };
 
+/** "(your estimate)", shortened to "(est.)" on a phone (the screen reader hears the long form). */
+function estimateMark(): HTMLElement {
+  return h(
+    'span',
+    { class: 'ledger-est' },
+    h('span', { class: 'est-long' }, ' (your estimate)'),
+    h('span', { class: 'est-short', 'aria-hidden': 'true' }, ' (est.)'),
+  );
+}
+
 function rangeText(r: Range | null): string {
   if (!r) return 'secret';
   return r.low === r.high ? formatCount(r.low) : `${formatCount(r.low)}–${formatCount(r.high)}`;
@@ -309,7 +320,7 @@ export function humanCostStrip(
         {},
         h('strong', {}, typeof n === 'number' ? formatCount(n) : rangeText(n)),
         ` ${label}`,
-        typeof n === 'number' ? null : h('span', { class: 'ledger-est' }, ' (your estimate)'),
+        typeof n === 'number' ? null : estimateMark(),
       ),
       compare ?? null,
     );
@@ -353,7 +364,7 @@ export function humanCostStrip(
           {},
           h('strong', {}, typeof all === 'number' ? formatCount(all) : rangeText(all)),
           ' killed, all sides',
-          typeof all === 'number' ? null : h('span', { class: 'ledger-est' }, ' (your estimate)'),
+          typeof all === 'number' ? null : estimateMark(),
         ),
       ),
     ),

@@ -42,6 +42,7 @@ import {
 import { describeTurnReport } from './reportText';
 import { CAPITAL_STYLE } from './theme';
 import { emptyComposer, inboxCount, tradePanel, type Composer } from './trade';
+import { roomMessagesSection } from './messages-room';
 
 export interface PlayDeps {
   app: HTMLElement;
@@ -708,7 +709,10 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
         ];
       }
       case 'trade':
-        return tradePanel(state, seat, ctx, { composer, refresh: render });
+        return [
+          ...tradePanel(state, seat, ctx, { composer, refresh: render }),
+          ...roomMessagesSection(state, seat),
+        ];
       case 'news':
         return [newsPanel(state, seat, ledger)];
       case 'intel':
@@ -754,6 +758,10 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
     controls.setPlaying(true);
     // The report's controls (Skip, speed) come into view while the month plays out.
     if (side.scrollHeight > side.clientHeight) side.scrollTop = 0;
+    // On a phone or tablet the page itself scrolls (map above the panels): bring the map and
+    // the month's report back into view, or the month plays off-screen above the orders.
+    if (fromStore && (document.scrollingElement?.scrollTop ?? 0) > 0)
+      document.getElementById('stage')?.scrollIntoView({ block: 'start' });
     const v = view;
     const finish = (): void => {
       if (destroyed) return;
@@ -761,7 +769,9 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       controls.setPlaying(false);
       const st = get();
       const s = st.session;
-      if (fromStore) st.clearReport();
+      // A turn ended while this month was still playing has queued the next month's report:
+      // keep it (it plays next, with its loss cards) rather than clearing it with this one.
+      if (fromStore && st.pendingReport?.turn === report.turn) st.clearReport();
       if (s) {
         renderMap(s.state);
         const names = (id: string) => s.state.rules.sectors.find((x) => x.id === id)?.name ?? id;
@@ -769,6 +779,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       }
       app.dataset['report'] = 'done';
       render();
+      maybePlayReport();
     };
     if (!v) {
       finish();

@@ -10,6 +10,8 @@ import { linkRoom, type RoomSeatHandle } from '../session/room-session';
 import type { GameStore } from '../store';
 import { mountJoined, mountLobby, mountRoomJoin, type JoinAnswer } from './room-screens';
 import { mountRoomBar } from './room-status';
+import { addDebriefMessages, attachRoomChat, mountRoomCountdown } from './messages-room';
+import { announce } from './live';
 import './room.css';
 
 export interface RoomFlowDeps {
@@ -35,7 +37,9 @@ export function resumeToken(input: string): string | null {
 /** Whether the class plays in rooms (its teacher set rooms up). */
 export async function classHasRooms(code: string): Promise<boolean> {
   try {
-    const res = await fetch(`/api/classes/${encodeURIComponent(code)}/rooms/settings`, { headers: { Accept: 'application/json' } });
+    const res = await fetch(`/api/classes/${encodeURIComponent(code)}/rooms/settings`, {
+      headers: { Accept: 'application/json' },
+    });
     if (!res.ok) return false;
     return ((await res.json()) as { enabled?: boolean }).enabled === true;
   } catch {
@@ -47,7 +51,9 @@ function remembered(code: string): string | null {
   try {
     const raw = localStorage.getItem(SEAT_KEY);
     const saved = raw ? (JSON.parse(raw) as { code?: string; token?: string }) : null;
-    return saved?.code === code && typeof saved.token === 'string' && TOKEN.test(saved.token) ? saved.token : null;
+    return saved?.code === code && typeof saved.token === 'string' && TOKEN.test(saved.token)
+      ? saved.token
+      : null;
   } catch {
     return null;
   }
@@ -77,7 +83,10 @@ export function openRoomByClass(code: string, deps: RoomFlowDeps): void {
           body: JSON.stringify({ pseudonym }),
         });
         const body = (await res.json()) as JoinAnswer & { message?: string };
-        if (res.status !== 201) return body.message ? `Could not join: ${body.message}.` : `Could not join (the server answered ${res.status}).`;
+        if (res.status !== 201)
+          return body.message
+            ? `Could not join: ${body.message}.`
+            : `Could not join (the server answered ${res.status}).`;
         remember(code, body.token);
         form.destroy();
         const shown = mountJoined(deps.ui, body, () => {
@@ -91,7 +100,11 @@ export function openRoomByClass(code: string, deps: RoomFlowDeps): void {
     },
     onResume: (typed) => {
       const token = resumeToken(typed);
-      if (!token) return void alertIn(form.element, 'That is not a resume code: it has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.');
+      if (!token)
+        return void alertIn(
+          form.element,
+          'That is not a resume code: it has 16 letters and digits, like ABCD-EFGH-JKMN-PQRS.',
+        );
       form.destroy();
       openRoomBySeat(token, deps);
     },
@@ -122,9 +135,14 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
   let bar: ReturnType<typeof mountRoomBar> | null = null;
   let seat: RoomSeatHandle | null = null;
   let done = false;
+  // Messages and the turn clock (issue 12) follow the client for as long as this seat is open.
+  const stopChat = attachRoomChat(client);
+  let stopCountdown: (() => void) | null = null;
 
   const leave = () => {
     done = true;
+    stopChat();
+    stopCountdown?.();
     client.close();
     lobby?.destroy();
     bar?.destroy();
@@ -142,8 +160,13 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
       refused: (message) => bar?.setProblem(message),
       finished: () => {
         over = true;
+        stopCountdown?.();
         bar?.destroy();
         bar = null;
+        // The room's message archive joins the debrief whenever it opens.
+        const snap = client.snapshot;
+        const final = seat?.finalState();
+        if (snap && final) addDebriefMessages(final, snap.seat);
         // On the game screen the last month's report plays, then the debrief opens by itself.
         if (!onGameScreen()) deps.showDebrief();
       },
@@ -152,10 +175,14 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
     deps.showGame();
     bar = mountRoomBar(deps.ui, { onLeave: leave });
     bar.update(client);
+    const barElement = document.getElementById('room-bar');
+    if (barElement) stopCountdown = mountRoomCountdown(barElement, client, announce);
     const unsub = deps.store.subscribe((st) => {
       if (!st.session && !done) {
         done = true;
         unsub();
+        stopChat();
+        stopCountdown?.();
         bar?.destroy();
         seat?.stop();
         client.close();
@@ -177,7 +204,8 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
     if (snap.room.phase === 'finished' && !snap.record) return;
     if (snap.room.phase === 'waiting') {
       lobby ??= mountLobby(deps.ui, {
-        onStart: () => void client.start().then((r) => (r.ok ? null : lobby?.setMessage(r.message))),
+        onStart: () =>
+          void client.start().then((r) => (r.ok ? null : lobby?.setMessage(r.message))),
         onLeave: leave,
       });
       lobby.update(snap.room, snap.seat);

@@ -37,15 +37,31 @@ export function mountRoomJoin(
     onBack(): void;
   },
 ): { element: HTMLElement; destroy(): void } {
-  const name = h('input', { id: 'room-pseudonym', class: 'input', name: 'pseudonym', maxlength: 40, autocomplete: 'off', value: o.suggestion, 'aria-describedby': 'room-pseudonym-note' });
+  const name = h('input', {
+    id: 'room-pseudonym',
+    class: 'input',
+    name: 'pseudonym',
+    maxlength: 40,
+    autocomplete: 'off',
+    value: o.suggestion,
+    'aria-describedby': 'room-pseudonym-note',
+  });
   const message = h('p', { class: 'menu-note', role: 'alert', hidden: true });
-  const join = h('button', { type: 'submit', class: 'btn btn-primary', id: 'room-join' }, 'Join my room');
+  const join = h(
+    'button',
+    { type: 'submit', class: 'btn btn-primary', id: 'room-join' },
+    'Join my room',
+  );
   const form = h(
     'form',
     { class: 'field', novalidate: true },
     h('label', { for: 'room-pseudonym' }, 'Your pseudonym'),
     name,
-    h('p', { class: 'menu-note', id: 'room-pseudonym-note' }, 'Not your real name: your classmates and the class board see it.'),
+    h(
+      'p',
+      { class: 'menu-note', id: 'room-pseudonym-note' },
+      'Not your real name: your classmates and the class board see it.',
+    ),
     join,
     message,
   );
@@ -63,12 +79,26 @@ export function mountRoomJoin(
       }
     });
   });
-  const code = h('input', { id: 'room-resume', class: 'input', name: 'resume', maxlength: 24, autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', placeholder: 'ABCD-EFGH-JKMN-PQRS' });
+  const code = h('input', {
+    id: 'room-resume',
+    class: 'input',
+    name: 'resume',
+    maxlength: 24,
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    placeholder: 'ABCD-EFGH-JKMN-PQRS',
+  });
   const resume = h(
     'form',
     { class: 'field', novalidate: true },
     h('label', { for: 'room-resume' }, 'Back to your seat? Type your resume code'),
-    h('div', { class: 'row' }, code, h('button', { type: 'submit', class: 'btn', style: 'width: auto; flex: 0 0 auto' }, 'Resume')),
+    h(
+      'div',
+      { class: 'row' },
+      code,
+      h('button', { type: 'submit', class: 'btn', style: 'width: auto; flex: 0 0 auto' }, 'Resume'),
+    ),
   );
   resume.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -79,7 +109,11 @@ export function mountRoomJoin(
   const element = screen(
     'room-join-title',
     `Class ${o.classCode}: join your room`,
-    h('p', { class: 'menu-lede' }, 'You play one capital in a room of your class, each player on their own device. Your teacher decides who plays with whom.'),
+    h(
+      'p',
+      { class: 'menu-lede' },
+      'You play one capital in a room of your class, each player on their own device. Your teacher decides who plays with whom.',
+    ),
     form,
     resume,
     back,
@@ -90,8 +124,16 @@ export function mountRoomJoin(
 }
 
 /** Shown once after joining: the seat, and the personal resume code and link to write down. */
-export function mountJoined(root: HTMLElement, a: JoinAnswer, onContinue: () => void): { destroy(): void } {
-  const go = h('button', { type: 'button', class: 'btn btn-primary', id: 'room-continue' }, 'Go to my room');
+export function mountJoined(
+  root: HTMLElement,
+  a: JoinAnswer,
+  onContinue: () => void,
+): { destroy(): void } {
+  const go = h(
+    'button',
+    { type: 'button', class: 'btn btn-primary', id: 'room-continue' },
+    'Go to my room',
+  );
   go.addEventListener('click', () => onContinue());
   const link = `${location.origin}${a.resumeUrl}`;
   const element = screen(
@@ -101,9 +143,26 @@ export function mountJoined(root: HTMLElement, a: JoinAnswer, onContinue: () => 
     h(
       'div',
       { class: 'field resume-code' },
-      h('p', {}, 'Your personal resume code. Write it down: with it you get your seat back on any device (a closed lid, a flat battery, another laptop).'),
-      h('p', { class: 'code', id: 'room-resume-code', style: 'font-size: 1.6em; letter-spacing: 0.1em; font-family: monospace' }, a.resumeCode),
-      h('p', { class: 'menu-note' }, 'Or keep this link: ', h('a', { href: a.resumeUrl, id: 'room-resume-link' }, link)),
+      h(
+        'p',
+        {},
+        'Your personal resume code. Write it down: with it you get your seat back on any device (a closed lid, a flat battery, another laptop).',
+      ),
+      h(
+        'p',
+        {
+          class: 'code',
+          id: 'room-resume-code',
+          style: 'font-size: 1.6em; letter-spacing: 0.1em; font-family: monospace',
+        },
+        a.resumeCode,
+      ),
+      h(
+        'p',
+        { class: 'menu-note' },
+        'Or keep this link: ',
+        h('a', { href: a.resumeUrl, id: 'room-resume-link' }, link),
+      ),
     ),
     go,
   );
@@ -116,10 +175,18 @@ export function mountJoined(root: HTMLElement, a: JoinAnswer, onContinue: () => 
 export function mountLobby(
   root: HTMLElement,
   o: { onStart(): void; onLeave(): void },
-): { update(room: RoomSummary, me: string): void; setMessage(text: string): void; destroy(): void } {
+): {
+  update(room: RoomSummary, me: string): void;
+  setMessage(text: string): void;
+  destroy(): void;
+} {
   const list = h('ul', { class: 'room-seats' });
   const lede = h('p', { class: 'menu-lede', 'aria-live': 'polite' });
-  const start = h('button', { type: 'button', class: 'btn btn-primary', id: 'room-start' }, 'Start now: the computer plays the empty seats');
+  const start = h(
+    'button',
+    { type: 'button', class: 'btn btn-primary', id: 'room-start' },
+    'Start now: the computer plays the empty seats',
+  );
   start.addEventListener('click', () => o.onStart());
   const leave = h('button', { type: 'button', class: 'btn' }, 'Back to the main menu');
   leave.addEventListener('click', () => o.onLeave());
@@ -136,7 +203,9 @@ export function mountLobby(
       title.textContent = `Room ${room.number}: waiting for players`;
       clear(list);
       for (const s of room.seats) {
-        const who = s.pseudonym ? `${s.pseudonym}${s.capital === me ? ' (you)' : ''}${s.connected ? '' : ' · not connected'}` : 'nobody yet: the computer if the game starts now';
+        const who = s.pseudonym
+          ? `${s.pseudonym}${s.capital === me ? ' (you)' : ''}${s.connected ? '' : ' · not connected'}`
+          : 'nobody yet: the computer if the game starts now';
         list.append(h('li', {}, h('strong', {}, seatName(s.capital)), `: ${who}`));
       }
       const missing = room.seats.filter((s) => !s.pseudonym).length;

@@ -24,7 +24,15 @@ export function mountRoomBar(
   const problem = h('p', { class: 'room-bar-problem', role: 'alert', hidden: true });
   const leave = h('button', { type: 'button', class: 'btn btn-small' }, 'Leave the room');
   leave.addEventListener('click', () => o.onLeave());
-  const element = h('aside', { class: 'room-bar', id: 'room-bar', 'aria-label': 'Your class room' }, summary, seats, status, problem, leave);
+  const element = h(
+    'aside',
+    { class: 'room-bar', id: 'room-bar', 'aria-label': 'Your class room' },
+    summary,
+    seats,
+    status,
+    problem,
+    leave,
+  );
   root.appendChild(element);
   return {
     update(client) {
@@ -37,13 +45,27 @@ export function mountRoomBar(
       summary.textContent = `Room ${r.number} · ${formatMonth(r.date)} · you play ${CAPITAL_STYLE[snap.seat].name}`;
       clear(seats);
       for (const s of r.seats) {
-        const who = s.kind === 'computer' ? (s.claimed ? 'computer until this month ends' : 'computer') : (s.pseudonym ?? 'a student');
-        const state = s.kind === 'computer' ? '' : s.ended ? ' · has ended the month' : ' · giving orders';
+        const who =
+          s.kind === 'computer'
+            ? s.claimed
+              ? 'computer until this month ends'
+              : 'computer'
+            : (s.pseudonym ?? 'a student');
+        const state =
+          s.kind === 'computer' ? '' : s.ended ? ' · has ended the month' : ' · giving orders';
         const away = s.kind === 'human' && !s.connected ? ' · not connected' : '';
-        seats.append(h('li', { 'data-ended': s.ended ? 'true' : 'false' }, h('strong', {}, CAPITAL_STYLE[s.capital].name), ` (${who})${state}${away}`));
+        seats.append(
+          h(
+            'li',
+            { 'data-ended': s.ended ? 'true' : 'false' },
+            h('strong', {}, CAPITAL_STYLE[s.capital].name),
+            ` (${who})${state}${away}`,
+          ),
+        );
       }
       const me = r.seats.find((s) => s.capital === snap.seat);
-      if (me?.ended && r.phase === 'playing') status.textContent = `${status.textContent}. You have ended the month: the map moves on when everyone has.`;
+      if (me?.ended && r.phase === 'playing')
+        status.textContent = `${status.textContent}. You have ended the month: the map moves on when everyone has.`;
     },
     setProblem(text) {
       problem.textContent = `The server refused an order: ${text}`;

@@ -251,8 +251,11 @@ export function tradePanel(
       min: 0,
       step: 1,
       value: comp[side][item] ?? '',
-      placeholder: unit ?? '',
-      'aria-describedby': held !== null ? `${id}-held` : null,
+      'aria-describedby': unit
+        ? `${id}-unit${held !== null ? ` ${id}-held` : ''}`
+        : held !== null
+          ? `${id}-held`
+          : null,
     });
     input.addEventListener('input', () => {
       comp[side][item] = input.value;
@@ -268,7 +271,13 @@ export function tradePanel(
         shortItem(item),
         h('span', { class: 'visually-hidden' }, side === 'give' ? ' to give' : ' to ask for'),
       ),
-      input,
+      // The unit beside the box, not as a placeholder: a narrow box cut "thousand tonnes" short.
+      h(
+        'span',
+        { class: 'item-input' },
+        input,
+        unit ? h('span', { class: 'item-unit', id: `${id}-unit` }, unit) : null,
+      ),
       held !== null
         ? h('span', { class: 'muted small', id: `${id}-held` }, `you hold ${formatCount(held)}`)
         : null,

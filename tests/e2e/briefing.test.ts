@@ -10,6 +10,7 @@ import {
   endTurn,
   expectAccessible,
   expectNoErrors,
+  finishReport,
   hasChromium,
   shot,
   startNewGame,
@@ -107,6 +108,22 @@ describe.skipIf(!hasChromium)('briefing and first turn in chromium', () => {
           .turnHashes.length,
     );
     expect(turns).toBe(2);
+    await page.close();
+  });
+
+  it('a turn ended while the last month still plays is played and reported too', async () => {
+    const page = await harness.open('/?renderer=canvas');
+    await startNewGame(page, { capital: 'Kyiv', seed: 'e2e-queue' });
+    await waitForMap(page);
+    await endTurn(page, { skip: false }); // October starts playing on the map
+    await endTurn(page, { skip: false }); // November is ended during October's animation
+    await finishReport(page);
+    await expect
+      .poll(() => page.locator('#live').textContent(), { timeout: 20_000 })
+      .toMatch(/^November 2024\./);
+    await expect(page.locator('#report-title').textContent()).resolves.toBe(
+      'What happened in November 2024',
+    );
     await page.close();
   });
 

@@ -68,12 +68,18 @@ describeIf('a class room in the browser', () => {
     const created = await json(await fetch(`${base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'historical-2024', seed: 'room-e2e' }) }));
     const code = created['code'] as string;
     const key = created['moderationKey'] as string;
-    const set = await fetch(`${base}/api/classes/${code}/rooms/settings`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-moderation-key': key },
-      body: JSON.stringify({ size: 3, fill: 'order' }),
-    });
-    expect(set.status).toBe(200);
+    // The teacher turns rooms on from the class board's moderation panel.
+    const teacher = await student(`${base}/results?class=${code}`);
+    await teacher.getByRole('button', { name: 'Moderate' }).click();
+    await teacher.getByLabel('Moderation key').fill(key);
+    await teacher.getByRole('button', { name: 'Unlock moderation' }).click();
+    await teacher.getByRole('radio', { name: 'Three students a room' }).check();
+    await teacher.getByRole('radio', { name: 'Fill rooms in the order students join' }).check();
+    await teacher.getByRole('button', { name: 'Save room settings' }).click();
+    await teacher.getByText('Saved: rooms of three students, filled in join order.').waitFor();
+    await shot(teacher, 'room-settings');
+    const set = await json(await fetch(`${base}/api/classes/${code}/rooms/settings`));
+    expect(set).toMatchObject({ enabled: true, size: 3, fill: 'order' });
 
     const names = ['Blue Heron', 'Red Fox', 'Green Owl'];
     const pages: Page[] = [];

@@ -319,3 +319,43 @@ describe('replay time budget in worker threads', () => {
     expect((await call('GET', `${srv.url}/api/health`)).status).toBe(200);
   }, 60_000);
 });
+
+describe('huge scenario uploads (item 6)', () => {
+  let srv: TestServer;
+  beforeAll(async () => {
+    srv = await startTestServer('sqlite', { verifyThreads: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  const manyKeys = (n: number, duplicate: boolean) =>
+    `formatVersion: 1\nid: many-keys\ntitle: Many keys\nmetrics:\n${Array.from({ length: n }, (_, i) => `  k${duplicate ? '' : i}: ${i}`).join('\n')}\n`;
+
+  it.each([
+    [15_000, false],
+    [100_000, false],
+    [15_000, true],
+  ])(
+    '%i keys (duplicates: %s) are refused with words while /api/health keeps answering',
+    async (n, duplicate) => {
+      let done = false;
+      const upload = post(`${srv.url}/api/classes`, {
+        scenario: 'many-keys',
+        scenarioText: manyKeys(n, duplicate),
+      }).finally(() => (done = true));
+      // The upload is checked in a worker thread: health answers while it is being processed.
+      let answeredDuring = 0;
+      while (!done) {
+        const health = await call('GET', `${srv.url}/api/health`);
+        expect(health.status).toBe(200);
+        if (!done) answeredDuring++;
+      }
+      const res = await upload;
+      expect(res.status, res.text).toBe(422);
+      expect((res.json['details'] as string[]).join('\n')).toMatch(/at most 2,000 are allowed/);
+      expect(answeredDuring).toBeGreaterThan(0);
+    },
+    60_000,
+  );
+});

@@ -472,7 +472,8 @@ export class RoomService implements ConsoleHost {
 
   /** Sends every connected seat what changed for it (only `only` when given). */
   private broadcast(room: Loaded, applied: Applied, only?: Capital): void {
-    if (!only) this.changed(room.row.id);
+    // Every change reaches the console, a device connecting to its seat included (who is connected).
+    this.changed(room.row.id);
     const summary = this.summary(room);
     for (const [seat, conn] of room.connections) {
       if (only && seat !== only) continue;

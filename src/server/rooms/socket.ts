@@ -29,6 +29,12 @@ export interface SocketExtensions {
 
 export interface SocketOptions {
   helloTimeoutMs?: number;
+  /**
+   * How often the server pings a device; one that has not answered the previous ping by the
+   * next is gone (a closed lid, a dropped Wi-Fi) and its socket is closed, so its seat shows as
+   * not connected. The device gets its seat back by reconnecting.
+   */
+  heartbeatMs?: number;
   now?: () => number;
   extensions?: SocketExtensions;
 }
@@ -46,8 +52,18 @@ export function handleSocket(service: RoomService, socket: WebSocket, opts: Sock
     if (!seat && !handedOff) socket.close(CLOSE.policy, 'no hello in time');
   }, opts.helloTimeoutMs ?? LIMITS.helloTimeoutMs);
 
+  let alive = true;
+  socket.on('pong', () => (alive = true));
+  const heartbeat = setInterval(() => {
+    if (!alive) return socket.terminate();
+    alive = false;
+    socket.ping();
+  }, opts.heartbeatMs ?? 30_000);
+  heartbeat.unref?.();
+
   socket.on('close', () => {
     clearTimeout(timer);
+    clearInterval(heartbeat);
     if (seat) service.detach(seat.roomId, seat.conn);
   });
   socket.on('error', () => {});

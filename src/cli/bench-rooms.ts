@@ -1,0 +1,94 @@
+/**
+ * npm run bench:rooms -- [--rooms 40] [--database-url postgres://…] [--skip-sqlite] [--json]
+ *
+ * The class rooms' figures on this machine, against the real server started as child processes:
+ *  1. one app server on SQLite, N rooms (3N sockets) played at once by bots over the protocol;
+ *  2. with a PostgreSQL URL (--database-url, or DATABASE_URL_TEST): two app servers on one
+ *     database, every student's join and socket taking the servers in turn (a round-robin
+ *     balancer), rooms shared between them through LISTEN/NOTIFY.
+ * Each prints rooms finished, actions, order round trip p50/p99, month broadcast p99, errors and
+ * the servers' peak resident memory.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { playBotRooms, type BotRoomsReport } from '../session/room-bots';
+import { parseArgs, positiveInt, run } from './common';
+import { wsSocket } from './ws-socket';
+import { rssMb, startServer, stopServer, type Child } from './server-process';
+
+interface Figures extends Omit<BotRoomsReport, 'errorMessages' | 'resultIds'> {
+  setup: string;
+  serverRssMb: number;
+}
+
+async function classOn(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'historical-2024' }) });
+  const body = (await res.json()) as { code: string; moderationKey: string };
+  const set = await fetch(`${url}/api/classes/${body.code}/rooms/settings`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', 'x-moderation-key': body.moderationKey },
+    body: JSON.stringify({ size: 3, fill: 'order' }),
+  });
+  if (set.status !== 200) throw new Error(`room settings refused (${set.status})`);
+  return body.code;
+}
+
+async function measure(setup: string, servers: Child[], rooms: number): Promise<Figures> {
+  const code = await classOn(servers[0]!.url);
+  let peak = 0;
+  const sample = setInterval(() => {
+    const total = servers.reduce((n, s) => n + rssMb(s.proc.pid), 0);
+    if (total > peak) peak = total;
+  }, 200);
+  const origins = servers.map((s) => s.url);
+  const report = await playBotRooms({ origin: origins[0]!, origins, classCode: code, rooms, makeSocket: wsSocket, timeoutMs: 600_000 });
+  clearInterval(sample);
+  for (const m of report.errorMessages) console.log(`  error: ${m}`);
+  const { errorMessages: _m, resultIds: _r, ...figures } = report;
+  return { setup, ...figures, serverRssMb: Math.round(peak) };
+}
+
+function print(f: Figures): void {
+  console.log(`${f.setup}: ${f.finished}/${f.rooms} rooms finished, ${f.actions} actions (${f.refused} refused by the rules), ${f.errors} errors, ${(f.wallMs / 1000).toFixed(1)} s`);
+  console.log(`  order round trip p50 ${f.orderP50Ms} ms, p99 ${f.orderP99Ms} ms; month broadcast p99 ${f.broadcastP99Ms} ms; server RSS peak ${f.serverRssMb} MB`);
+}
+
+void run(async () => {
+  const args = parseArgs(process.argv.slice(2), ['rooms', 'database-url']);
+  const rooms = positiveInt(args.flags.get('rooms'), 'rooms', 40);
+  const pgFlag = args.flags.get('database-url');
+  const pgUrl = typeof pgFlag === 'string' ? pgFlag : process.env['DATABASE_URL_TEST'];
+  const json = args.flags.has('json');
+  const results: Figures[] = [];
+  console.log(`Class rooms: ${rooms} rooms (${rooms * 3} sockets), bots choosing every seat's orders; load average ${loadavg()[0]!.toFixed(2)} on this machine`);
+
+  if (!args.flags.has('skip-sqlite')) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-bench-rooms-'));
+    const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', WORKERS: '1' });
+    try {
+      const f = await measure('one app server, SQLite', [server], rooms);
+      results.push(f);
+      if (!json) print(f);
+    } finally {
+      await stopServer(server);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  if (pgUrl) {
+    const dirs = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), 'tc-bench-rooms-')));
+    const servers: Child[] = [];
+    try {
+      for (const d of dirs) servers.push(await startServer({ DATA_DIR: d, DATABASE_URL: pgUrl, WORKERS: '1', PG_POOL_MAX: '8' }));
+      const f = await measure('two app servers, one PostgreSQL', servers, rooms);
+      results.push(f);
+      if (!json) print(f);
+    } finally {
+      for (const s of servers) await stopServer(s);
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+  } else if (!json) console.log('No PostgreSQL URL (--database-url or DATABASE_URL_TEST): the two-server run is skipped.');
+  if (json) console.log(JSON.stringify(results));
+  return results.every((r) => r.errors === 0 && r.finished === r.rooms) ? 0 : 1;
+});

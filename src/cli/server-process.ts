@@ -1,0 +1,70 @@
+/**
+ * The real server as a child process (`node --import tsx src/server/main.ts`, rate limits
+ * raised) for the load tests and benchmarks, and its resident memory.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface Child {
+  proc: ChildProcess;
+  url: string;
+}
+
+export function startServer(env: Record<string, string>): Promise<Child> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      RATE_LIMIT_MAX: '1000000000',
+      RATE_LIMIT_WRITE_MAX: '1000000000',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /running at (http:\/\/localhost:\d+)/.exec(out);
+      if (m) resolve({ proc, url: m[1]!.replace('localhost', '127.0.0.1') });
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    proc.on('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
+  });
+}
+
+export async function stopServer(c: Child): Promise<void> {
+  if (c.proc.exitCode !== null || c.proc.signalCode !== null) return;
+  const done = new Promise<void>((r) => c.proc.once('exit', () => r()));
+  c.proc.kill('SIGTERM');
+  await done;
+}
+
+/** Resident memory of a process and its children (cluster workers) in MB (Linux /proc), or NaN. */
+export function rssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    let total = m ? Number(m[1]) / 1024 : NaN;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      let children = '';
+      try {
+        children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const child of children.split(/\s+/).filter(Boolean)) total += rssMb(Number(child));
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
+}
+
