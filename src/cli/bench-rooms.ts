@@ -1,5 +1,5 @@
 /**
- * npm run bench:rooms -- [--rooms 40] [--database-url postgres://…] [--skip-sqlite] [--json]
+ * npm run bench:rooms -- [--rooms 40] [--database-url postgres://…] [--skip-sqlite] [--console] [--json]
  *
  * The class rooms' figures on this machine, against the real server started as child processes:
  *  1. one app server on SQLite, N rooms (3N sockets) played at once by bots over the protocol;
@@ -7,13 +7,17 @@
  *     database, every student's join and socket taking the servers in turn (a round-robin
  *     balancer), rooms shared between them through LISTEN/NOTIFY.
  * Each prints rooms finished, actions, order round trip p50/p99, month broadcast p99, errors and
- * the servers' peak resident memory.
+ * the servers' peak resident memory. With --console the teacher's console watches the class the
+ * whole time (src/cli/console-watch.ts): each room update's delay to the console socket, and the
+ * console page's main-thread work per second in Chromium.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { ensureBuilt } from '../../scripts/start.mjs';
 import { playBotRooms, type BotRoomsReport } from '../session/room-bots';
+import { ConsoleWatch, consolePageWork, type ConsoleFigures } from './console-watch';
 import { parseArgs, positiveInt, run } from './common';
 import { wsSocket } from './ws-socket';
 import { rssMb, startServer, stopServer, type Child } from './server-process';
@@ -21,9 +25,11 @@ import { rssMb, startServer, stopServer, type Child } from './server-process';
 interface Figures extends Omit<BotRoomsReport, 'errorMessages' | 'resultIds'> {
   setup: string;
   serverRssMb: number;
+  /** With --console: the teacher's console watching every room (issue 12). */
+  console?: ConsoleFigures & { pageMsPerSecond: number; pageRooms: number };
 }
 
-async function classOn(url: string): Promise<string> {
+async function classOn(url: string): Promise<{ code: string; key: string }> {
   const res = await fetch(`${url}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'historical-2024' }) });
   const body = (await res.json()) as { code: string; moderationKey: string };
   const set = await fetch(`${url}/api/classes/${body.code}/rooms/settings`, {
@@ -32,27 +38,36 @@ async function classOn(url: string): Promise<string> {
     body: JSON.stringify({ size: 3, fill: 'order' }),
   });
   if (set.status !== 200) throw new Error(`room settings refused (${set.status})`);
-  return body.code;
+  return { code: body.code, key: body.moderationKey };
 }
 
-async function measure(setup: string, servers: Child[], rooms: number): Promise<Figures> {
-  const code = await classOn(servers[0]!.url);
+async function measure(setup: string, servers: Child[], rooms: number, withConsole: boolean): Promise<Figures> {
+  const { code, key } = await classOn(servers[0]!.url);
+  const watch = withConsole ? new ConsoleWatch(servers[0]!.url, code, key) : null;
+  await watch?.open();
   let peak = 0;
   const sample = setInterval(() => {
     const total = servers.reduce((n, s) => n + rssMb(s.proc.pid), 0);
     if (total > peak) peak = total;
   }, 200);
   const origins = servers.map((s) => s.url);
-  const report = await playBotRooms({ origin: origins[0]!, origins, classCode: code, rooms, makeSocket: wsSocket, timeoutMs: 600_000 });
+  const playing = playBotRooms({ origin: origins[0]!, origins, classCode: code, rooms, makeSocket: wsSocket, timeoutMs: 600_000, ...(watch ? { onClient: watch.onClient } : {}) });
+  const page = watch ? consolePageWork(servers[0]!.url, code, key, playing) : null;
+  const report = await playing;
+  const seen = watch ? await watch.finish() : null;
+  const work = page ? await page : null;
   clearInterval(sample);
   for (const m of report.errorMessages) console.log(`  error: ${m}`);
   const { errorMessages: _m, resultIds: _r, ...figures } = report;
-  return { setup, ...figures, serverRssMb: Math.round(peak) };
+  return { setup, ...figures, serverRssMb: Math.round(peak), ...(seen && work ? { console: { ...seen, pageMsPerSecond: work.msPerSecond, pageRooms: work.rooms } } : {}) };
 }
 
 function print(f: Figures): void {
   console.log(`${f.setup}: ${f.finished}/${f.rooms} rooms finished, ${f.actions} actions (${f.refused} refused by the rules), ${f.errors} errors, ${(f.wallMs / 1000).toFixed(1)} s`);
   console.log(`  order round trip p50 ${f.orderP50Ms} ms, p99 ${f.orderP99Ms} ms; month broadcast p99 ${f.broadcastP99Ms} ms; server RSS peak ${f.serverRssMb} MB`);
+  const c = f.console;
+  if (c)
+    console.log(`  teacher's console: ${c.updates} room updates, latency to the console p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms, ${c.missed} never shown; ${c.frames} frames; the console page (${c.pageRooms} rooms on screen) ${c.pageMsPerSecond} ms of main-thread work per second`);
 }
 
 void run(async () => {
@@ -61,6 +76,9 @@ void run(async () => {
   const pgFlag = args.flags.get('database-url');
   const pgUrl = typeof pgFlag === 'string' ? pgFlag : process.env['DATABASE_URL_TEST'];
   const json = args.flags.has('json');
+  // --console: the teacher's console watches every room, on a socket and in Chromium (built app).
+  const withConsole = args.flags.has('console');
+  if (withConsole) await ensureBuilt();
   const results: Figures[] = [];
   console.log(`Class rooms: ${rooms} rooms (${rooms * 3} sockets), bots choosing every seat's orders; load average ${loadavg()[0]!.toFixed(2)} on this machine`);
 
@@ -68,7 +86,7 @@ void run(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-bench-rooms-'));
     const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', WORKERS: '1' });
     try {
-      const f = await measure('one app server, SQLite', [server], rooms);
+      const f = await measure('one app server, SQLite', [server], rooms, withConsole);
       results.push(f);
       if (!json) print(f);
     } finally {
@@ -81,7 +99,7 @@ void run(async () => {
     const servers: Child[] = [];
     try {
       for (const d of dirs) servers.push(await startServer({ DATA_DIR: d, DATABASE_URL: pgUrl, WORKERS: '1', PG_POOL_MAX: '8' }));
-      const f = await measure('two app servers, one PostgreSQL', servers, rooms);
+      const f = await measure('two app servers, one PostgreSQL', servers, rooms, withConsole);
       results.push(f);
       if (!json) print(f);
     } finally {

@@ -14,7 +14,7 @@ import { stallOf } from '../rooms/console-view';
 import { renderAfterGame } from './after-game';
 import { openConsoleSocket, type ConsoleSocket } from './console-socket';
 import { renderControls } from './controls';
-import { NAMES, renderRoomCard, tickRoomCard } from './room-card';
+import { cardShape, NAMES, patchRoomCard, renderRoomCard, tickRoomCard } from './room-card';
 
 interface Live {
   rooms: Map<string, ConsoleRoom>;
@@ -68,6 +68,8 @@ function start(main: HTMLElement, code: string, key: string): void {
   const now = () => Date.now() + live.offset;
   const pending = new Map<string, string>();
   const openLogs = new Set<string>();
+  /** What each card shows, so a frame that changes nothing visible costs no redraw. */
+  const shownAs = new Map<string, string>();
 
   const send = (room: string, command: ConsoleCommandBody, done?: string): void => {
     const id = socket.send(room, command);
@@ -86,7 +88,16 @@ function start(main: HTMLElement, code: string, key: string): void {
       log.addEventListener('toggle', () => (log.open ? openLogs.add(id) : openLogs.delete(id)));
     }
     if (old?.isConnected) old.replaceWith(card);
-    else grid.append(card);
+    else {
+      // A new room takes its place by number; the "no room yet" note goes.
+      grid.querySelector('.no-rooms')?.remove();
+      const next = [...live.cards.values()].find((c) => c.isConnected && Number(c.dataset['number']) > room.summary.number);
+      if (next) next.before(card);
+      else grid.append(card);
+    }
+    card.dataset['number'] = String(room.summary.number);
+    shownAs.set(id, signature(room));
+    card.dataset['shape'] = cardShape(room);
     live.cards.set(room.summary.id, card);
   };
 
@@ -105,8 +116,11 @@ function start(main: HTMLElement, code: string, key: string): void {
     if (focused) controlsBox.querySelector<HTMLElement>(`#${focused}`)?.focus();
   };
   /** What the controls show of the rooms: rebuilt only when this changes. */
-  const controlsKey = (): string =>
-    [...live.rooms.values()].map((r) => `${r.summary.id}:${r.summary.phase}:${r.summary.paused}:${r.clock.turnMs}:${r.injectable.length}`).join('|');
+  const controlsKey = (): string => {
+    const rooms = [...live.rooms.values()];
+    const events = new Set(rooms.flatMap((r) => r.injectable.map((e) => e.id)));
+    return JSON.stringify([rooms.map((r) => [r.summary.id, r.summary.phase, r.summary.paused, r.clock.turnMs]), [...events]]);
+  };
   let shownControls = '';
 
   const renderAll = (): void => {
@@ -115,7 +129,7 @@ function start(main: HTMLElement, code: string, key: string): void {
     clear(grid);
     live.cards.clear();
     const rooms = [...live.rooms.values()].sort((a, b) => a.summary.number - b.summary.number);
-    if (rooms.length === 0) grid.append(h('p', { class: 'hint' }, 'No room has opened yet: rooms appear here as students join.'));
+    if (rooms.length === 0) grid.append(h('p', { class: 'hint no-rooms' }, 'No room has opened yet: rooms appear here as students join.'));
     for (const r of rooms) renderCard(r);
     renderAfter();
   };
@@ -137,12 +151,23 @@ function start(main: HTMLElement, code: string, key: string): void {
       main.dataset['ready'] = 'live';
       return;
     }
-    const isNew = !live.rooms.has(frame.room.summary.id);
-    const before = live.rooms.get(frame.room.summary.id);
-    live.rooms.set(frame.room.summary.id, frame.room);
-    if (isNew) renderAll();
-    else renderCard(frame.room);
-    if (frame.room.summary.phase === 'finished' && before?.summary.phase !== 'finished') renderAfter();
+    let finished = false;
+    const changed: ConsoleRoom[] = [];
+    for (const room of frame.rooms) {
+      const before = live.rooms.get(room.summary.id);
+      live.rooms.set(room.summary.id, room);
+      if (!before || shownAs.get(room.summary.id) !== signature(room)) changed.push(room);
+      if (room.summary.phase === 'finished' && before?.summary.phase !== 'finished') finished = true;
+    }
+    for (const room of changed) {
+      // A change of shape rebuilds the card; figures and states are patched in place (cheap).
+      const card = live.cards.get(room.summary.id);
+      if (card?.isConnected && card.dataset['shape'] === cardShape(room)) {
+        patchRoomCard(card, room, now());
+        shownAs.set(room.summary.id, signature(room));
+      } else renderCard(room);
+    }
+    if (finished) renderAfter();
     // The controls list the rooms, the pause state and the events still to come.
     const key = controlsKey();
     if (key !== shownControls) {
@@ -199,6 +224,11 @@ function start(main: HTMLElement, code: string, key: string): void {
       else tickRoomCard(card, room, t);
     }
   }, 1000);
+}
+
+/** A room's card as data: everything it shows except what the clock alone moves on. */
+function signature(room: ConsoleRoom): string {
+  return JSON.stringify({ ...room, summary: { ...room.summary, seq: 0, updatedAt: 0 }, lastActivityAt: 0 });
 }
 
 async function fetchMessagesCsv(code: string, key: string): Promise<Blob> {

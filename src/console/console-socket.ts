@@ -41,7 +41,7 @@ export function openConsoleSocket(classCode: string, moderationKey: string, on: 
       } catch {
         return;
       }
-      if (data.type === 'console' || data.type === 'consoleRoom') {
+      if (data.type === 'console' || data.type === 'consoleRooms') {
         if (data.type === 'console') {
           attempt = 0;
           on({ kind: 'status', connected: true, retryInMs: null });

@@ -39,16 +39,69 @@ function seatState(room: ConsoleRoom, c: Capital, now: number): string {
   return `Thinking for ${formatClock(now - room.turnStartedAt)}`;
 }
 
+function turnLine(room: ConsoleRoom): string {
+  const s = room.summary;
+  return s.phase === 'waiting' ? PHASE_WORDS.waiting : `${PHASE_WORDS[s.phase]} · turn ${s.turn} of ${s.turns} · ${fmtMonth(s.date)}`;
+}
+
+function humanCostText(room: ConsoleRoom): string {
+  const hc = room.humanCost;
+  return `${fmt(hc.sent)} North Koreans sent, ${fmt(hc.killed)} killed, ${fmt(hc.wounded)} wounded, ${fmt(hc.captured)} captured; ${fmt(hc.familiesAtRisk)} families at risk; ${fmt(hc.russianKilled)} Russian and ${fmt(hc.ukrainianKilled)} Ukrainian soldiers killed.`;
+}
+
+function tradeList(room: ConsoleRoom): HTMLElement {
+  const lines = [
+    ...room.offers.map((o) => `Open offer: ${NAMES[o.from]} offers ${NAMES[o.to]} ${bundleText(o.give)} for ${bundleText(o.get)}.`),
+    ...room.deals.map((d) => `Deal: ${NAMES[d.from]} gives ${NAMES[d.to]} ${bundleText(d.give)} for ${bundleText(d.get)} (${d.done} of ${d.turns} deliveries made).`),
+  ];
+  return lines.length > 0 ? h('ul', { 'data-trade': '' }, ...lines.map((t) => h('li', {}, t))) : h('p', { class: 'hint', 'data-trade': '' }, 'None open.');
+}
+
+function deviceText(room: ConsoleRoom, c: Capital): string {
+  const seat = room.summary.seats.find((x) => x.capital === c);
+  return seat?.kind === 'computer' ? '—' : seat?.connected ? 'Connected' : 'Not connected';
+}
+
+/**
+ * What only a full rebuild shows right: the card's shape (phase, pause, seats and who plays them,
+ * mutes, messages, result). Anything else a frame changes is patched in place.
+ */
+export function cardShape(room: ConsoleRoom): string {
+  const s = room.summary;
+  return JSON.stringify([s.phase, s.paused, s.number, s.resultId, s.seats.map((x) => [x.kind, x.pseudonym]), room.muted, room.messages.map((m) => [m.id, m.hidden])]);
+}
+
+/** Updates a card in place: turn, clock, seats (device, this turn, score), human cost, trade. */
+export function patchRoomCard(card: HTMLElement, room: ConsoleRoom, now: number): void {
+  const line = card.querySelector<HTMLElement>('.turn-line');
+  if (line) line.textContent = turnLine(room);
+  for (const c of CAPITALS) {
+    const row = card.querySelector<HTMLElement>(`tr[data-seat="${c}"]`);
+    if (!row) continue;
+    const seat = room.summary.seats.find((x) => x.capital === c);
+    row.className = seat?.ended ? 'ended' : 'thinking';
+    const device = row.querySelector<HTMLElement>('[data-device]');
+    if (device) {
+      device.textContent = deviceText(room, c);
+      device.className = seat?.connected ? 'ok' : 'off';
+    }
+    const score = row.querySelector<HTMLElement>('[data-score]');
+    if (score) score.textContent = fmt(room.scores[c]);
+  }
+  const cost = card.querySelector<HTMLElement>('[data-human-cost]');
+  if (cost) cost.textContent = humanCostText(room);
+  card.querySelector('[data-trade]')?.replaceWith(tradeList(room));
+  tickRoomCard(card, room, now);
+}
+
 export function renderRoomCard(room: ConsoleRoom, now: number, send: Send): HTMLElement {
   const s = room.summary;
   const stall = stallOf(room, now, NAMES);
   const card = h('article', { class: `room-card phase-${s.phase}${stall ? ' stalled' : ''}`, id: `room-${s.id}`, 'aria-labelledby': `room-${s.id}-title` });
-  const turnLine =
-    s.phase === 'waiting' ? PHASE_WORDS.waiting : `${PHASE_WORDS[s.phase]} · turn ${s.turn} of ${s.turns} · ${fmtMonth(s.date)}`;
   card.append(
     h('header', {},
       h('h3', { id: `room-${s.id}-title` }, `Room ${s.number}`),
-      h('p', { class: 'turn-line' }, turnLine),
+      h('p', { class: 'turn-line' }, turnLine(room)),
       h('p', { class: 'clock', 'data-clock': '' }, clockText(room, now)),
     ),
   );
@@ -57,14 +110,13 @@ export function renderRoomCard(room: ConsoleRoom, now: number, send: Send): HTML
   const rows = CAPITALS.map((c) => {
     const seat = s.seats.find((x) => x.capital === c);
     const who = seat?.kind === 'human' ? (seat.pseudonym ?? 'a student') : 'the computer';
-    const online = seat?.kind === 'computer' ? '—' : seat?.connected ? 'Connected' : 'Not connected';
     const muted = room.muted.includes(c);
-    return h('tr', { class: seat?.ended ? 'ended' : 'thinking' },
+    return h('tr', { class: seat?.ended ? 'ended' : 'thinking', 'data-seat': c },
       h('th', { scope: 'row' }, NAMES[c]),
       h('td', {}, who),
-      h('td', { class: seat?.connected ? 'ok' : 'off' }, online),
+      h('td', { class: seat?.connected ? 'ok' : 'off', 'data-device': '' }, deviceText(room, c)),
       h('td', { 'data-seat-state': c }, seatState(room, c, now)),
-      h('td', { class: 'num' }, fmt(room.scores[c])),
+      h('td', { class: 'num', 'data-score': '' }, fmt(room.scores[c])),
       h('td', {}, seat?.kind === 'human' && s.phase === 'playing'
         ? h('button', { type: 'button', class: 'small', 'aria-pressed': muted ? 'true' : 'false', onclick: () => send(s.id, { kind: 'mute', seat: c, muted: !muted }) },
             muted ? `Let ${NAMES[c]} write again` : `Mute ${NAMES[c]}`)
@@ -72,30 +124,16 @@ export function renderRoomCard(room: ConsoleRoom, now: number, send: Send): HTML
     );
   });
   card.append(
-    h('table', { class: 'seats' },
+    h('div', { class: 'table-wrap' }, h('table', { class: 'seats' },
       h('caption', { class: 'visually-hidden' }, `Seats of room ${s.number}`),
       h('thead', {}, h('tr', {}, ...['Capital', 'Played by', 'Device', 'This turn', 'Score so far', 'Messages'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...rows),
-    ),
+    )),
   );
 
-  const hc = room.humanCost;
   card.append(
-    h('p', { class: 'human-cost' },
-      h('strong', {}, 'Human cost so far: '),
-      `${fmt(hc.sent)} North Koreans sent, ${fmt(hc.killed)} killed, ${fmt(hc.wounded)} wounded, ${fmt(hc.captured)} captured; ${fmt(hc.familiesAtRisk)} families at risk; ${fmt(hc.russianKilled)} Russian and ${fmt(hc.ukrainianKilled)} Ukrainian soldiers killed.`,
-    ),
-  );
-
-  const trade = [
-    ...room.offers.map((o) => `Open offer: ${NAMES[o.from]} offers ${NAMES[o.to]} ${bundleText(o.give)} for ${bundleText(o.get)}.`),
-    ...room.deals.map((d) => `Deal: ${NAMES[d.from]} gives ${NAMES[d.to]} ${bundleText(d.give)} for ${bundleText(d.get)} (${d.done} of ${d.turns} deliveries made).`),
-  ];
-  card.append(
-    h('div', { class: 'trade' },
-      h('h4', {}, 'Offers and deals'),
-      trade.length > 0 ? h('ul', {}, ...trade.map((t) => h('li', {}, t))) : h('p', { class: 'hint' }, 'None open.'),
-    ),
+    h('p', { class: 'human-cost' }, h('strong', {}, 'Human cost so far: '), h('span', { 'data-human-cost': '' }, humanCostText(room))),
+    h('div', { class: 'trade' }, h('h4', {}, 'Offers and deals'), tradeList(room)),
   );
 
   if (s.phase === 'playing')

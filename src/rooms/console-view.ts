@@ -51,7 +51,8 @@ export interface ConsoleRoom {
 /** Server → console frames. `now` is the server's clock, so the page can correct its own. */
 export type ConsoleFrame =
   | { type: 'console'; now: number; classCode: string; minTurnSeconds: number; rooms: ConsoleRoom[] }
-  | { type: 'consoleRoom'; now: number; room: ConsoleRoom };
+  /** The rooms that changed since the last frame (a class's changes travel together). */
+  | { type: 'consoleRooms'; now: number; rooms: ConsoleRoom[] };
 
 /** The room figures only the true state gives: scores, human cost, offers and deals. */
 export function consoleFigures(state: GameState): Pick<ConsoleRoom, 'scores' | 'humanCost' | 'offers' | 'deals' | 'injectable'> {

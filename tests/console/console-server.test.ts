@@ -72,7 +72,7 @@ function latestRoom(s: Raw): ConsoleRoom | null {
   for (const raw of s.frames) {
     const f = JSON.parse(raw) as ConsoleFrame;
     if (f.type === 'console') room = f.rooms.find((r) => r.summary.id === roomId) ?? room;
-    if (f.type === 'consoleRoom' && f.room.summary.id === roomId) room = f.room;
+    if (f.type === 'consoleRooms') room = f.rooms.find((r) => r.summary.id === roomId) ?? room;
   }
   return room;
 }

@@ -78,6 +78,9 @@ interface Tracked {
   endedTurn: number;
 }
 
+/** Longest a room's change waits to reach the console, batched with the class's other changes (ms). */
+export const PUSH_MS = 200;
+
 /** Console commands that accept a room or `all`. */
 type Target = string;
 
@@ -89,7 +92,9 @@ export class ConsoleService implements RoomHooks {
   private readonly rooms = new Map<string, Tracked>();
   private readonly classClocks = new Map<string, ClassClock>();
   private readonly rate = new MessageRateLimit();
+  /** Per class: the timer of the next console frame, and the rooms it will carry. */
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
+  private readonly dirty = new Map<string, Set<string>>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: ConsoleServiceOptions) {
@@ -256,22 +261,33 @@ export class ConsoleService implements RoomHooks {
     };
   }
 
-  /** Coalesces a room's changes (an order storm at a turn's end) into one frame per 50 ms. */
+  /**
+   * Coalesces a class's changes (an order storm at a turn's end, 40 rooms at once) into one
+   * frame per PUSH_MS with every room that changed: the console's page redraws a few times a
+   * second, not once per order.
+   */
   private schedulePush(roomId: string): void {
     const t = this.rooms.get(roomId);
-    if (!t || this.pushTimers.has(roomId)) return;
-    if (![...this.consoles].some((c) => c.classCode === t.classCode)) return;
+    if (!t) return;
+    const code = t.classCode;
+    if (![...this.consoles].some((c) => c.classCode === code)) return;
+    let dirty = this.dirty.get(code);
+    if (!dirty) this.dirty.set(code, (dirty = new Set()));
+    dirty.add(roomId);
+    if (this.pushTimers.has(code)) return;
     this.pushTimers.set(
-      roomId,
+      code,
       setTimeout(() => {
-        this.pushTimers.delete(roomId);
-        void this.consoleRoom(roomId)
-          .then((room) => {
-            const frame: ConsoleFrame = { type: 'consoleRoom', now: this.now(), room };
-            for (const c of this.consoles) if (c.classCode === t.classCode) c.send(frame);
+        this.pushTimers.delete(code);
+        const ids = [...(this.dirty.get(code) ?? [])];
+        this.dirty.delete(code);
+        void Promise.all(ids.map((id) => this.consoleRoom(id)))
+          .then((rooms) => {
+            const frame: ConsoleFrame = { type: 'consoleRooms', now: this.now(), rooms };
+            for (const c of this.consoles) if (c.classCode === code) c.send(frame);
           })
           .catch((e: unknown) => this.opts.log?.(e, 'a console update'));
-      }, 50),
+      }, PUSH_MS),
     );
   }
 
