@@ -26,6 +26,7 @@ import type { Result } from '../ledger/result';
 import { suggest } from '../ledger/suggest';
 import { migrateScenario, migratedWarning } from './migrate';
 import { ScenarioSchema, type Scenario } from './schema';
+import { encodingProblem, misindentedLine, normaliseLineEndings } from './text-shape';
 import { describeValue, megabytes, orList, quotedChoices, typeName } from './words';
 
 // ---------------------------------------------------------------------------------------------
@@ -861,6 +862,10 @@ function parseUnguarded(text: string, fileName: string): PartialParse {
       ),
     ]);
   }
+  const encoding = encodingProblem(text);
+  if (encoding) return stop([at(1, 1, encoding.message)]);
+  const endings = normaliseLineEndings(text);
+  text = endings.text;
   const deep = findDeepFlow(text, MAX_NESTING);
   if (deep !== undefined)
     return stop([at(deep.line, deep.col, `nested more than ${MAX_NESTING} levels deep`)]);
@@ -893,15 +898,31 @@ function parseUnguarded(text: string, fileName: string): PartialParse {
   // A tab used to indent confuses the parser into a cascade of follow-on errors: say only that.
   const tabs = yamlErrors.filter((e) => e.message.startsWith('a tab is used to indent'));
   if (tabs.length > 0) return stop(tabs);
-  // Broken YAML: its own errors only (what the walk of a half-parsed tree finds is noise).
-  if (yamlErrors.length > 0) return stop(yamlErrors);
+  // Broken YAML: its own errors only (what the walk of a half-parsed tree finds is noise), led by
+  // the mis-indented line that usually causes them, and capped: one bad line can make the parser
+  // report every line after it.
+  if (yamlErrors.length > 0) return { issues: yamlCascade(text, yamlErrors, at) };
   if (walk.fatal) return stop(walk.issues);
-  const warnings: ScenarioIssue[] = doc.warnings
-    .filter((w) => w.code !== 'TAG_RESOLVE_FAILED') // every tag is an error already
-    .map((w) => {
-      const { line, col } = lineCounter.linePos(w.pos[0]);
-      return { ...at(line, col, yamlMessage(w.code, w.message)), severity: 'warning' as const };
-    });
+  const warnings: ScenarioIssue[] = endings.crOnly
+    ? [
+        {
+          ...at(
+            1,
+            1,
+            'the file ends its lines with a carriage return alone (old Mac style); they were read as line breaks',
+          ),
+          severity: 'warning',
+        },
+      ]
+    : [];
+  warnings.push(
+    ...doc.warnings
+      .filter((w) => w.code !== 'TAG_RESOLVE_FAILED') // every tag is an error already
+      .map((w) => {
+        const { line, col } = lineCounter.linePos(w.pos[0]);
+        return { ...at(line, col, yamlMessage(w.code, w.message)), severity: 'warning' as const };
+      }),
+  );
 
   let data: unknown;
   try {
@@ -975,6 +996,43 @@ function parseUnguarded(text: string, fileName: string): PartialParse {
     issues: sortIssues([...walk.issues, ...warnings]),
     parsed: { scenario: parsed.data, source, warnings: sortIssues(warnings) },
   };
+}
+
+/** Most YAML errors listed after the first: the rest nearly always follow from it. */
+const MAX_YAML_ERRORS = 3;
+
+function yamlCascade(
+  text: string,
+  errors: ScenarioIssue[],
+  at: (line: number, col: number, message: string) => ScenarioIssue,
+): ScenarioIssue[] {
+  const sorted = sortIssues(errors);
+  const first = sorted[0]!;
+  const out: ScenarioIssue[] = [];
+  const culprit = misindentedLine(text, first.line + 1);
+  if (culprit) {
+    const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
+    out.push(
+      at(
+        culprit.line,
+        culprit.indent + 1,
+        `line ${culprit.line} is indented ${spaces(culprit.indent)}, but the lines around it use ${culprit.expected.map(spaces).join(' or ')}: keys of one map must start in the same column, and only a line ending in ":" may be followed by deeper ones (this is probably the cause of what follows)`,
+      ),
+    );
+  }
+  out.push(...sorted.slice(0, MAX_YAML_ERRORS));
+  const rest = sorted.length - MAX_YAML_ERRORS;
+  if (rest > 0) {
+    const next = sorted[MAX_YAML_ERRORS]!;
+    out.push(
+      at(
+        next.line,
+        next.col,
+        `... and ${rest} more YAML error${rest === 1 ? '' : 's'} from here on, most likely caused by the first: fix it and validate again`,
+      ),
+    );
+  }
+  return out;
 }
 
 /** "expected text, got 1.0 — write it in quotes: "1.0"" using the value as written. */

@@ -274,3 +274,20 @@ describe('hostile input: rejected or accepted as text, quickly, without side eff
     expect(JSON.stringify(ledger)).toBe(ledgerBefore);
   });
 });
+
+describe('one mis-indented line gives a few lines, led by the cause', () => {
+  it('every line of the first 60 moved one or two columns either way', () => {
+    const base = readFileSync(path.join(DIR, 'good-base.yaml'), 'utf8').split('\n');
+    let worst = 0;
+    for (let i = 0; i < 60; i++)
+      for (const shift of [1, 2, -1, -2]) {
+        const lines = [...base];
+        const line = lines[i]!;
+        if (shift < 0 && !line.startsWith(' '.repeat(-shift))) continue;
+        lines[i] = shift > 0 ? ' '.repeat(shift) + line : line.slice(-shift);
+        const { result } = timed(lines.join('\n'), 'moved.yaml');
+        worst = Math.max(worst, result.report.split('\n').length);
+      }
+    expect(worst).toBeLessThanOrEqual(10);
+  });
+});
