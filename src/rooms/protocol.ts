@@ -238,6 +238,9 @@ export interface RoomSummary {
  */
 export type SeatView = Omit<GameState, 'rules' | 'rng' | 'seed' | 'turnHashes'> & { seat: Capital };
 
+/** An update's view: the month reports and metric history are left out when unchanged. */
+export type SeatViewPatch = Omit<SeatView, 'reports' | 'history'> & Partial<Pick<SeatView, 'reports' | 'history'>>;
+
 export type ServerMessage =
   | {
       type: 'welcome';
@@ -258,8 +261,11 @@ export type ServerMessage =
   | {
       type: 'update';
       room: RoomSummary;
-      /** Absent when only the room summary changed (another seat's waiting orders, presence). */
-      view?: SeatView;
+      /**
+       * Absent when only the room summary changed (another seat's waiting orders, presence).
+       * `reports` and `history` change only when a month resolves: absent, they are as before.
+       */
+      view?: SeatViewPatch;
       /** The month just resolved, when this update resolves one (devices play its animation). */
       resolved: number | null;
       /** An order of this seat the engine refused when its turn came (e.g. stocks moved by a deal). */

@@ -17,7 +17,7 @@
  * shows everything: the server then sends the full record instead of a view.
  */
 import { CAPITALS, emptyStocks, LEVER_OWNERS, type Capital, type GameState, type Levers, type MetricId, type NewsItem } from '../engine';
-import type { SeatView } from './protocol';
+import type { SeatView, SeatViewPatch } from './protocol';
 
 /** Lever fields by the capital that owns them (stance is a public statement: everyone sees it). */
 const LEVER_FIELD_OWNER: Record<keyof Levers, Capital | null> = {
@@ -53,6 +53,11 @@ export function newsVisible(n: NewsItem, seat: Capital): boolean {
 const ZERO_CASUALTIES = { killed: 0, wounded: 0 };
 
 export function seatView(state: GameState, seat: Capital): SeatView {
+  return seatViewPatch(state, seat, true) as SeatView;
+}
+
+/** The seat's view; without `reports` and `history` (the bulk of it) unless `withHistory`. */
+export function seatViewPatch(state: GameState, seat: Capital, withHistory: boolean): SeatViewPatch {
   const knowsExpedition = SEES_EXPEDITION.includes(seat);
   const news = state.news.filter((n) => newsVisible(n, seat)).map((n) => ({ ...n }));
   const seenEvents = new Set(news.map((n) => n.eventId).filter((e): e is string => e !== undefined));
@@ -145,6 +150,19 @@ export function seatView(state: GameState, seat: Capital): SeatView {
     uncertainty,
     estimates,
     news,
+    ...(withHistory ? historyOf(state, seat, knowsExpedition, party, seenEvents) : {}),
+    metrics: pick(state.metrics, seat),
+  };
+}
+
+function historyOf(
+  state: GameState,
+  seat: Capital,
+  knowsExpedition: boolean,
+  party: (o: { from: Capital; to: Capital }) => boolean,
+  seenEvents: Set<string>,
+): Pick<SeatView, 'reports' | 'history'> {
+  return {
     reports: state.reports.map((r) => ({
       turn: r.turn,
       date: r.date,
@@ -161,7 +179,6 @@ export function seatView(state: GameState, seat: Capital): SeatView {
       events: r.events.filter((id) => seenEvents.has(id)),
     })),
     history: state.history.map((pt) => ({ turn: pt.turn, date: pt.date, metrics: pick(pt.metrics, seat) })),
-    metrics: pick(state.metrics, seat),
   };
 }
 

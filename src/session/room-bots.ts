@@ -123,11 +123,18 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
         try {
           const state: GameState = stateFromView(snap.view, snap.rules);
           const turn = turnOf();
+          // A copy of the seat's newest view says whether the engine would take an order (as the
+          // screen does); it is copied again only when a new view has arrived.
+          let copyOf: unknown = null;
+          let copy: GameState = state;
           for (const a of bot.decide(state, seat.seat) as Order[]) {
             if (a.type === 'endTurn') break;
-            // The seat's newest view says whether the engine would take it (as the screen does).
             const now = client.snapshot!;
-            if (!applyInPlace(cloneState(stateFromView(now.view, now.rules)), a).ok) continue;
+            if (copyOf !== now.view) {
+              copyOf = now.view;
+              copy = cloneState(stateFromView(now.view, now.rules));
+            }
+            if (!applyInPlace(copy, a).ok) continue;
             tally(seat.seat, await client.order(a));
           }
           const key = `${seat.roomId}:${turn}`;

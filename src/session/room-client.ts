@@ -240,7 +240,7 @@ export class RoomClient {
         this.snapshot = {
           ...this.snapshot,
           room: m.room,
-          view: m.view ?? this.snapshot.view,
+          view: m.view ? { ...this.snapshot.view, ...m.view } : this.snapshot.view,
           resolved: m.resolved,
         };
         break;

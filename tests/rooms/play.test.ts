@@ -29,7 +29,7 @@ function leaks(m: ServerMessage, seat: Capital): string[] {
     if (Object.keys(v.estimates[c] ?? {}).length > 0) out.push(`${c} estimates`);
     if (Object.keys(v.uncertainty[c] ?? {}).length > 0) out.push(`${c} uncertainty`);
     for (const id of ESTIMATED_METRICS[c]) if (raw.includes(`"${id}"`) && id in v.metrics) out.push(`metric ${id}`);
-    for (const id of ESTIMATED_METRICS[c]) for (const h of v.history) if (id in h.metrics) out.push(`history ${id}`);
+    for (const id of ESTIMATED_METRICS[c]) for (const h of v.history ?? []) if (id in h.metrics) out.push(`history ${id}`);
     if (v.metrics[`${c}.score`] !== undefined) out.push(`${c} score`);
   }
   if (v.offers.some((o) => o.from !== seat && o.to !== seat)) out.push('offer between others');
@@ -41,7 +41,7 @@ function leaks(m: ServerMessage, seat: Capital): string[] {
   if (seat !== 'pyongyang' && (v.human.killed !== 0 || v.human.sent !== 0)) out.push('north korean losses');
   if (seat !== 'moscow' && v.human.russian.killed !== 0) out.push('russian losses');
   if (seat !== 'kyiv' && v.human.ukrainian.killed !== 0) out.push('ukrainian losses');
-  for (const r of v.reports)
+  for (const r of v.reports ?? [])
     for (const s of r.sectors) {
       if (seat !== 'moscow' && s.russian.killed !== 0) out.push('report: russian losses');
       if (seat !== 'pyongyang' && s.northKorean.killed !== 0) out.push('report: north korean losses');

@@ -9,7 +9,7 @@ import { applyAction, CAPITALS, createGame, type Capital, type FigureChoices, ty
 import type { ClassRow, Store } from '../../db/store';
 import { RoomsStore, type ClassRoomsRow, type RoomRow, type RoomSeatRow } from '../../db/rooms-store';
 import type { RoomSummary, SeatStatus, ServerMessage } from '../../rooms/protocol';
-import { seatView } from '../../rooms/view';
+import { seatView, seatViewPatch } from '../../rooms/view';
 import type { ScenarioCatalog, KnownScenario } from '../scenarios';
 import type { VerifyPool } from '../verify-pool';
 import { runVerifyTask, type VerifyTask } from '../verify-task';
@@ -97,6 +97,8 @@ export interface RoomServiceOptions {
 
 export class RoomService implements ConsoleHost {
   readonly rooms: RoomsStore;
+  /** How many month reports each device has: reports and history go again only when it grows. */
+  private readonly sentReports = new WeakMap<SeatConnection, number>();
   private hooks: RoomHooks | null = null;
   private readonly loaded = new Map<string, Promise<Loaded>>();
   private readonly now: () => number;
@@ -378,6 +380,7 @@ export class RoomService implements ConsoleHost {
       this.opts.fanout.publish({ k: 'takeover', r: roomId, seat: conn.seat, conn: conn.id });
       this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat, on: true });
       conn.send(this.welcome(room, conn.seat));
+      this.sentReports.set(conn, (room.game.viewState(conn.seat) ?? { reports: [] }).reports.length);
       if (this.hooks) conn.send(await this.hooks.seatMessages(roomId, conn.seat));
       if (room.game.over) conn.send(await this.finishedMessage(room));
       if (caught.length > 0) await this.afterApply(room, caught);
@@ -481,10 +484,12 @@ export class RoomService implements ConsoleHost {
       // The game's end comes as `finished`, with the whole record: no view of the last state.
       const withView = !room.game.over && (applied.changed === 'all' || applied.changed === seat);
       const state = withView ? room.game.viewState(seat) : null;
+      const fresh = state !== null && this.sentReports.get(conn) !== state.reports.length;
+      if (state) this.sentReports.set(conn, state.reports.length);
       conn.send({
         type: 'update',
         room: summary,
-        ...(state ? { view: seatView(state, seat) } : {}),
+        ...(state ? { view: seatViewPatch(state, seat, fresh) } : {}),
         resolved: applied.resolved,
         ...(refused.length > 0 ? { refused } : {}),
       });
