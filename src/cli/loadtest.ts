@@ -196,8 +196,11 @@ async function resultsPage(opts: {
     const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: opts.databaseUrl ?? '' });
     try {
       console.log('\n== results page, scenario with', opts.runs, 'runs');
-      for (const format of ['board', 'objects']) {
-        const url = `${server.url}/api/results?scenario=${encodeURIComponent(opts.scenario)}&limit=10000&format=${format}`;
+      for (const format of ['bins', 'board', 'objects']) {
+        const url =
+          format === 'bins'
+            ? `${server.url}/api/board?scenario=${encodeURIComponent(opts.scenario)}`
+            : `${server.url}/api/results?scenario=${encodeURIComponent(opts.scenario)}&limit=10000&format=${format}`;
         await (await fetch(url)).arrayBuffer(); // warm up (first query, JIT)
         const times: number[] = [];
         let bytes = 0;
@@ -209,7 +212,7 @@ async function resultsPage(opts: {
         }
         times.sort((a, b) => a - b);
         console.log(
-          `API query:   format=${format}: ${f1(times[2]!)} ms median of 5 (${f1(times[0]!)}–${f1(times[4]!)}), ${(bytes / 1e6).toFixed(1)} MB JSON${format === 'board' ? ' (what the page uses)' : ''}`,
+          `API query:   ${format === 'bins' ? 'GET /api/board' : `format=${format}`}: ${f1(times[2]!)} ms median of 5 (${f1(times[0]!)}–${f1(times[4]!)}), ${(bytes / 1e3).toFixed(1)} kB JSON${format === 'bins' ? ' (what the page uses)' : ''}`,
         );
       }
       console.log(`server RSS:  ${f1(rssMb(server.proc.pid))} MB after the queries`);
@@ -230,7 +233,20 @@ async function resultsPage(opts: {
       try {
         const page = await context.newPage();
         const samples: { ready: number; api: number; render: number }[] = [];
+        // Bytes of JSON the page fetches (bodies of /api/ answers), per load.
+        let apiBytes = 0;
+        page.on('response', (res) => {
+          if (new URL(res.url()).pathname.startsWith('/api/'))
+            void res
+              .body()
+              .then((b) => (apiBytes += b.byteLength))
+              .catch(() => undefined);
+        });
         for (let i = 0; i < 4; i++) {
+          if (i === 1)
+            console.log(
+              `page JSON:   ${(apiBytes / 1e3).toFixed(1)} kB fetched from /api/ by the cold load`,
+            );
           await page.goto(`${server.url}/results?scenario=${encodeURIComponent(opts.scenario)}`);
           await page.waitForSelector('main[data-ready="board"]', { timeout: 60_000 });
           const t = await page.evaluate(() => ({

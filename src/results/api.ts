@@ -206,13 +206,46 @@ export async function listBoard(q: {
   };
 }
 
+export type { BoardAnswer, BoardRun } from '../server/board-bins';
+import type { BoardAnswer } from '../server/board-bins';
+export type BoardPage = BoardAnswer['table'];
+
+/** The board as the results page draws it: bins, "you are here" and one sorted page of runs. */
+export function getBoard(q: {
+  scenario?: string | undefined;
+  hash?: string | undefined;
+  classCode?: string | undefined;
+  moderationKey?: string | undefined;
+  played?: string | undefined;
+  sort?: string;
+  dir?: 'asc' | 'desc';
+  page?: number;
+  /** This browser's runs (the latest 50): their page is the first one shown. */
+  mine?: string[];
+  around?: string | undefined;
+}): Promise<BoardAnswer> {
+  const p = new URLSearchParams();
+  if (q.scenario) p.set('scenario', q.scenario);
+  if (q.hash) p.set('hash', q.hash);
+  if (q.classCode) p.set('class', q.classCode);
+  if (q.played) p.set('played', q.played);
+  if (q.sort) p.set('sort', q.sort);
+  if (q.dir) p.set('dir', q.dir);
+  if (q.page !== undefined) p.set('page', String(q.page));
+  if (q.mine && q.mine.length > 0) p.set('mine', q.mine.slice(-50).join(','));
+  if (q.around) p.set('around', q.around);
+  return getJson<BoardAnswer>(`/api/board?${p.toString()}`, q.moderationKey);
+}
+
 export const getResult = (id: string) =>
   getJson<FullResult>(`/api/results/${encodeURIComponent(id)}`);
 export const getRules = (id: string) =>
   getJson<unknown>(`/api/results/${encodeURIComponent(id)}/rules`);
 /** A class room's messages, revealed with its finished game (empty for other runs). */
 export const getResultMessages = (id: string) =>
-  getJson<{ messages: import('../rooms/messages').RoomMessage[] }>(`/api/results/${encodeURIComponent(id)}/messages`);
+  getJson<{ messages: import('../rooms/messages').RoomMessage[] }>(
+    `/api/results/${encodeURIComponent(id)}/messages`,
+  );
 export const listScenarios = () => getJson<{ scenarios: ScenarioInfo[] }>('/api/scenarios');
 export const getClass = (code: string, moderationKey?: string) =>
   getJson<ClassInfo>(`/api/classes/${encodeURIComponent(code)}`, moderationKey);

@@ -2,12 +2,11 @@
  * The board of a scenario (optionally one class): the distribution of every outcome metric with
  * "you are here", and the table of runs.
  */
-import { deleteResult, getClass, listBoard, listScenarios, setHidden, type Run } from './api';
-import { histogram, standing, type Marker } from './chart';
+import { deleteResult, getBoard, getClass, listScenarios, setHidden, type BoardRun } from './api';
+import { histogram, standingText, type Marker } from './chart';
 import { clear, fmt, h } from './dom';
 import { groupMetrics, metricLabel, playedText } from './labels';
 import { myResultIds } from './mine';
-import { sortedNumbers, type Sorted } from './stats';
 import { runsTable, type TableModeration } from './table';
 import type { Moderation } from './moderate';
 
@@ -45,38 +44,31 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
       playHref ??= `/?scenario=${encodeURIComponent(match.file ?? `/api/scenarios/${match.hash}/file`)}`;
   }
   const t0 = performance.now();
-  const board = await listBoard({
-    ...(scenarioId ? { scenario: scenarioId } : {}),
-    ...(hash ? { hash } : {}),
-    ...(q.classCode ? { classCode: q.classCode } : {}),
-    ...(mod ? { moderationKey: mod.key } : {}),
-    limit: 10_000,
-  });
+  const mineIds = new Set(myResultIds());
+  const where = {
+    scenario: scenarioId,
+    hash,
+    classCode: q.classCode,
+    moderationKey: mod?.key,
+  };
+  // The server bins every metric and sorts the runs: the page gets what it draws, not every run.
+  let board = await getBoard({ ...where, mine: [...mineIds] });
   const tApi = performance.now();
-  const results = board.runs;
   let total = board.total;
-  /** Runs the students see (a moderator's view also lists hidden ones: not in the charts). */
-  let shown = results.filter((r) => !r.hidden);
 
   document.title = `Results: ${title} — Three Capitals`;
-  const mineIds = new Set(myResultIds());
-  const mineRuns = shown.filter((r) => mineIds.has(r.id));
-  const latestMine: Run | undefined = mineRuns.sort((a, b) => b.createdAt - a.createdAt)[0];
+  const mineRuns = board.mine;
+  const latestMine: BoardRun | undefined = mineRuns[0];
   const myCapitals = latestMine ? latestMine.played.split('+').filter((c) => c !== '') : [];
-  // Runs played as different capitals are different games: the charts compare like with like,
-  // starting with the capital of your latest run.
-  let playedAs = myCapitals[0] ?? 'all';
-  const inView = (r: Run): boolean =>
-    playedAs === 'all' ||
-    (playedAs === 'computer' ? r.played === '' : r.played.split('+').includes(playedAs));
-  const columns = new Map<string, Sorted>();
-  const column = (id: string): Sorted => {
-    let c = columns.get(id);
-    if (!c) {
-      c = sortedNumbers(shown.filter(inView).map((r) => board.value(r, id)));
-      columns.set(id, c);
-    }
-    return c;
+  let playedAs = board.played;
+  /** Fetches the charts' bins again (another capital, or after moderation). */
+  const refetch = async (): Promise<void> => {
+    board = await getBoard({ ...where, mine: [...mineIds], played: playedAs, page: 0 });
+    total = board.total;
+  };
+  const whereText = (id: string): string => {
+    const c = board.standing?.[id];
+    return c ? standingText(c) : '';
   };
 
   const header = h(
@@ -97,8 +89,9 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
   );
   const countLine = header.querySelector('p:not([class])') as HTMLElement;
   const writeCount = (): void => {
-    const hidden = results.length - shown.length;
-    countLine.textContent = `${total} verified run${total === 1 ? '' : 's'}${total > results.length ? ` (the latest ${results.length} shown)` : ''}${hidden > 0 ? `, ${hidden} of them hidden from students` : ''}. Every result was replayed by the server with the game's own rules; no number was taken from the player.`;
+    const listed = board.visible + board.hidden;
+    const hidden = board.hidden;
+    countLine.textContent = `${total} verified run${total === 1 ? '' : 's'}${total > listed ? ` (the latest ${listed} shown)` : ''}${hidden > 0 ? `, ${hidden} of them hidden from students` : ''}. Every result was replayed by the server with the game's own rules; no number was taken from the player.`;
   };
   writeCount();
 
@@ -144,14 +137,14 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
         },
         describeError: (e) => m.moderationError(e, code),
         changed: () => {
-          shown = results.filter((r) => !r.hidden);
-          columns.clear();
-          writeCount();
-          const fresh = distributions();
-          const wasOpen = [...dist.querySelectorAll('details')].map((d) => d.open);
-          fresh.querySelectorAll('details').forEach((d, i) => (d.open = wasOpen[i] ?? d.open));
-          dist.replaceWith(fresh);
-          dist = fresh;
+          void refetch().then(() => {
+            writeCount();
+            const fresh = distributions();
+            const wasOpen = [...dist.querySelectorAll('details')].map((d) => d.open);
+            fresh.querySelectorAll('details').forEach((d, i) => (d.open = wasOpen[i] ?? d.open));
+            dist.replaceWith(fresh);
+            dist = fresh;
+          });
         },
       };
   }
@@ -170,10 +163,10 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
       { class: 'you-scores' },
       `Your latest run, as “${run.pseudonym}”, playing ${playedText(run.played)}: `,
       ...ids.flatMap((id, i) => {
-        const where = standing(column(id), board.value(run, id));
+        const where = whereText(id);
         return [
           i > 0 ? ', ' : '',
-          `${metricLabel(id)} ${fmt(board.value(run, id))}${where ? ` (${where}${playedAs === 'all' ? '' : `, among runs played as ${playedText(playedAs === 'computer' ? '' : playedAs)}`})` : ''}`,
+          `${metricLabel(id)} ${fmt(run.values[id] ?? NaN)}${where ? ` (${where}${playedAs === 'all' ? '' : `, among runs played as ${playedText(playedAs === 'computer' ? '' : playedAs)}`})` : ''}`,
         ];
       }),
       ids.length === 0 ? 'no capital was played by a person.' : '.',
@@ -215,12 +208,15 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
   ) as HTMLSelectElement;
   playedSelect.value = playedAs;
   playedSelect.addEventListener('change', () => {
-    playedAs = playedSelect.value;
-    columns.clear();
-    const fresh = distributions();
-    dist.replaceWith(fresh);
-    dist = fresh;
-    if (latestMine) you.querySelector('.you-scores')?.replaceWith(myScores());
+    playedAs = playedSelect.value as typeof playedAs;
+    main.dataset['ready'] = 'loading';
+    void refetch().then(() => {
+      const fresh = distributions();
+      dist.replaceWith(fresh);
+      dist = fresh;
+      if (latestMine) you.querySelector('.you-scores')?.replaceWith(myScores());
+      main.dataset['ready'] = 'board';
+    });
   });
   const playedFilter = h(
     'p',
@@ -238,12 +234,13 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
     for (const g of groupMetrics(metricIds)) {
       const grid = h('div', { class: 'chart-grid' });
       for (const id of g.ids) {
-        const sorted = column(id);
-        const mineValue = latestMine && inView(latestMine) ? board.value(latestMine, id) : NaN;
+        const d = board.distributions[id];
+        if (!d) continue;
+        const mineValue = board.standing ? (latestMine?.values[id] ?? NaN) : NaN;
         const markers: Marker[] = Number.isFinite(mineValue)
-          ? [{ value: mineValue, label: 'You' }]
+          ? [{ value: mineValue, label: 'You', where: whereText(id) }]
           : [];
-        grid.append(histogram(metricLabel(id), sorted, markers));
+        grid.append(histogram(metricLabel(id), d, markers));
       }
       const details = h(
         'details',
@@ -254,14 +251,14 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
       details.open = g.open;
       section.append(details);
     }
-    const n = shown.filter(inView).length;
+    const n = board.inView;
     section.insertBefore(
       h(
         'p',
         { class: 'dist-count' },
-        n === shown.length
+        n === board.visible
           ? `All ${n} run${n === 1 ? '' : 's'}.`
-          : `${n} of the ${shown.length} runs were played as ${playedText(playedAs === 'computer' ? '' : playedAs)}.`,
+          : `${n} of the ${board.visible} runs were played as ${playedText(playedAs === 'computer' ? '' : playedAs)}.`,
       ),
       section.children[1] ?? null,
     );
@@ -269,7 +266,20 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
     return section;
   }
 
-  const table = runsTable(board, mineIds, tableModeration);
+  const table = runsTable(
+    {
+      metrics: board.metrics,
+      first: board.table,
+      count: board.visible + board.hidden,
+      load: async (t) => {
+        const b = await getBoard({ ...where, ...t, played: playedAs });
+        total = b.total;
+        return { page: b.table, count: b.visible + b.hidden };
+      },
+    },
+    mineIds,
+    tableModeration,
+  );
   main.append(
     header,
     ...(moderationPanel ? [moderationPanel] : []),
@@ -278,7 +288,6 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
     dist,
     table,
   );
-  if (latestMine) table.showRun?.(latestMine.id);
   main.dataset['apiMs'] = String(Math.round(tApi - t0));
   main.dataset['renderMs'] = String(Math.round(performance.now() - t0));
   main.dataset['ready'] = 'board';

@@ -4,11 +4,13 @@
  * readers (title + desc) and for the projector (a caption under it).
  */
 import { fmt, h, s } from './dom';
-import { distribution, type Distribution, type Sorted } from './stats';
+import { distribution, standingCounts, type Distribution, type Sorted } from './stats';
 
 export interface Marker {
   value: number;
   label: string;
+  /** Where the value stands, in words (when the chart has bins only, not the values). */
+  where?: string;
 }
 
 let uid = 0;
@@ -29,14 +31,13 @@ function xScale(d: Distribution): (v: number) => number {
  * runs", "higher than 3 of the 9 other runs, level with 2". Percentages only from 100 runs up.
  */
 export function standing(sorted: Sorted, v: number): string {
-  const n = sorted.length;
-  if (n === 0 || !Number.isFinite(v)) return '';
-  let below = 0;
-  let equal = 0;
-  for (const x of sorted) {
-    if (x < v) below++;
-    else if (x === v) equal++;
-  }
+  return standingText(standingCounts(sorted, v));
+}
+
+/** Where a run stands, in words, from its counts among the runs compared. */
+export function standingText(c: { n: number; below: number; equal: number }): string {
+  const { n, below, equal } = c;
+  if (n === 0) return '';
   if (equal === 0) return ''; // not a value of these runs
   const others = n - 1;
   const level = equal - 1;
@@ -52,8 +53,13 @@ export function standing(sorted: Sorted, v: number): string {
   return `higher than ${below} of the ${others} other runs${tie}`;
 }
 
-export function histogram(title: string, sorted: Sorted, markers: Marker[] = []): HTMLElement {
-  const d = distribution(sorted);
+/** A histogram from the values (sorted) or from bins the server computed (with each marker's `where`). */
+export function histogram(
+  title: string,
+  data: Sorted | Distribution,
+  markers: Marker[] = [],
+): HTMLElement {
+  const d = data instanceof Float64Array ? distribution(data) : data;
   const id = `chart-${++uid}`;
   const x = xScale(d);
   const maxCount = Math.max(1, ...d.bins.map((b) => b.count));
@@ -66,7 +72,7 @@ export function histogram(title: string, sorted: Sorted, markers: Marker[] = [])
       : `${d.n} run${d.n === 1 ? '' : 's'}; median ${fmt(d.median)}; from ${fmt(d.min)} to ${fmt(d.max)}.` +
         markers
           .map((m) => {
-            const where = standing(sorted, m.value);
+            const where = m.where ?? (data instanceof Float64Array ? standing(data, m.value) : '');
             return ` ${m.label}: ${fmt(m.value)}${where ? `, ${where}` : ''}.`;
           })
           .join('');

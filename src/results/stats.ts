@@ -54,3 +54,18 @@ export function distribution(sorted: Sorted, maxBins = 24): Distribution {
   }
   return { n, min, max, median, bins };
 }
+
+/** How many of the sorted values are below `v` and equal to it ("you are here"). */
+export function standingCounts(
+  sorted: Sorted,
+  v: number,
+): { n: number; below: number; equal: number } {
+  let below = 0;
+  let equal = 0;
+  if (Number.isFinite(v))
+    for (const x of sorted) {
+      if (x < v) below++;
+      else if (x === v) equal++;
+    }
+  return { n: sorted.length, below, equal };
+}

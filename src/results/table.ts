@@ -2,7 +2,7 @@
  * The table of runs: sortable by any column (buttons in the headers, aria-sort), paged, with
  * the viewer's own runs marked and two runs selectable for a side-by-side comparison.
  */
-import type { Board, Run } from './api';
+import type { BoardPage, BoardRun as Run } from './api';
 import { announce, clear, fmt, fmtDate, h } from './dom';
 import { metricLabel, playedText } from './labels';
 
@@ -14,12 +14,20 @@ interface Column {
   cell?: (r: Run) => Node | string;
 }
 
-const PAGE = 25;
-
-export interface RunsTable extends HTMLElement {
-  /** Shows the page holding run `id`. */
-  showRun?: (id: string) => void;
+/** Where the table's pages come from: the server sorts and pages the runs (GET /api/board). */
+export interface TableSource {
+  metrics: string[];
+  /** The first page, already fetched with the board. */
+  first: BoardPage;
+  /** Runs listed (hidden ones included in a moderator's view). */
+  count: number;
+  load(q: { sort: string; dir: 'asc' | 'desc'; page: number }): Promise<{
+    page: BoardPage;
+    count: number;
+  }>;
 }
+
+export type RunsTable = HTMLElement;
 
 /** A class moderator's actions on a run (the table shows Hide/Unhide and Delete buttons). */
 export interface TableModeration {
@@ -34,17 +42,19 @@ export interface TableModeration {
 }
 
 export function runsTable(
-  board: Board,
+  source: TableSource,
   mine: Set<string>,
   moderation?: TableModeration,
 ): RunsTable {
-  const results = board.runs;
+  const board = { metrics: source.metrics };
+  let count = source.count;
+  const valueOf = (r: Run, id: string): number => r.values[id] ?? NaN;
   const metric = (id: string): Column => ({
     key: id,
     label: metricLabel(id),
     numeric: true,
-    value: (r) => board.value(r, id),
-    cell: (r) => fmt(board.value(r, id)),
+    value: (r) => valueOf(r, id),
+    cell: (r) => fmt(valueOf(r, id)),
   });
   const all: Column[] = [
     {
@@ -85,14 +95,15 @@ export function runsTable(
   const base = all.filter((c) => !c.key.includes('.') || board.metrics.includes(c.key));
 
   let extra: string | null = null;
-  let sortKey = 'createdAt';
-  let sortDir: 1 | -1 = -1;
-  let page = 0;
-  let order: Run[] = [];
+  let sortKey = source.first.sort;
+  let sortDir: 1 | -1 = source.first.dir === 'asc' ? 1 : -1;
+  let page = source.first.page;
+  let pages = source.first.pages;
+  let slice: Run[] = source.first.runs;
   const selected = new Set<string>();
 
   const wrap: RunsTable = h('section', { class: 'runs', 'aria-labelledby': 'runs-h' });
-  const heading = h('h2', { id: 'runs-h', tabindex: -1 }, `Runs (${results.length})`);
+  const heading = h('h2', { id: 'runs-h', tabindex: -1 }, `Runs (${count})`);
   const modStatus = h('p', { class: 'mod-status', role: 'status', hidden: !moderation });
   const extraSelect = h(
     'select',
@@ -138,17 +149,17 @@ export function runsTable(
     return extra ? [...base, metric(extra)] : base;
   }
 
-  function resort(): void {
-    const col = columns().find((c) => c.key === sortKey) ?? base[1]!;
-    const keyed = results.map((r) => ({ r, v: col.value(r) }));
-    keyed.sort((a, b) => {
-      let c: number;
-      if (typeof a.v === 'number' && typeof b.v === 'number') {
-        c = (Number.isNaN(a.v) ? -Infinity : a.v) - (Number.isNaN(b.v) ? -Infinity : b.v);
-      } else c = String(a.v).localeCompare(String(b.v));
-      return c * sortDir || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0);
-    });
-    order = keyed.map((k) => k.r);
+  /** Fetches the page the sort and page number ask for; the table is marked busy meanwhile. */
+  async function fetchPage(): Promise<void> {
+    wrap.setAttribute('aria-busy', 'true');
+    try {
+      const got = await source.load({ sort: sortKey, dir: sortDir === 1 ? 'asc' : 'desc', page });
+      ({ page, pages } = got.page);
+      slice = got.page.runs;
+      count = got.count;
+    } finally {
+      wrap.removeAttribute('aria-busy');
+    }
   }
 
   function updateCompare(): void {
@@ -169,9 +180,6 @@ export function runsTable(
 
   function render(focusKey?: string): void {
     const cols = columns();
-    const pages = Math.max(1, Math.ceil(order.length / PAGE));
-    page = Math.min(page, pages - 1);
-    const slice = order.slice(page * PAGE, page * PAGE + PAGE);
 
     const headRow = h(
       'tr',
@@ -193,9 +201,12 @@ export function runsTable(
           sortDir = c.numeric ? -1 : 1;
         }
         page = 0;
-        resort();
-        render(c.key);
-        announce(`Sorted by ${c.label}, ${sortDir === 1 ? 'ascending' : 'descending'}.`);
+        void fetchPage()
+          .then(() => {
+            render(c.key);
+            announce(`Sorted by ${c.label}, ${sortDir === 1 ? 'ascending' : 'descending'}.`);
+          })
+          .catch((e: unknown) => announce(`The runs could not be sorted: ${String(e)}`));
       });
       headRow.append(
         h(
@@ -271,7 +282,7 @@ export function runsTable(
       body.append(
         h('tr', {}, h('td', { colspan: cols.length + (moderation ? 3 : 2) }, 'No runs yet.')),
       );
-    heading.textContent = `Runs (${results.length})`;
+    heading.textContent = `Runs (${count})`;
 
     clear(tableHolder);
     tableHolder.append(
@@ -298,16 +309,17 @@ export function runsTable(
     if (pages > 1) {
       const prev = h('button', { type: 'button', disabled: page === 0 }, '← Previous');
       const next = h('button', { type: 'button', disabled: page >= pages - 1 }, 'Next →');
-      prev.addEventListener('click', () => {
-        page--;
-        render();
-        announce(`Page ${page + 1} of ${pages}`);
-      });
-      next.addEventListener('click', () => {
-        page++;
-        render();
-        announce(`Page ${page + 1} of ${pages}`);
-      });
+      const go = (step: number): void => {
+        page += step;
+        void fetchPage()
+          .then(() => {
+            render();
+            announce(`Page ${page + 1} of ${pages}`);
+          })
+          .catch((e: unknown) => announce(`The page could not be loaded: ${String(e)}`));
+      };
+      prev.addEventListener('click', () => go(-1));
+      next.addEventListener('click', () => go(1));
       pager.append(prev, h('span', { class: 'page-of' }, `Page ${page + 1} of ${pages}`), next);
     }
     updateCompare();
@@ -377,14 +389,13 @@ export function runsTable(
             del.disabled = false;
             return;
           }
-          const i = results.indexOf(r);
-          if (i >= 0) results.splice(i, 1);
           selected.delete(r.id);
-          resort();
-          render();
-          moderation.changed();
-          say(`The run of ${r.pseudonym} is deleted.`);
-          heading.focus();
+          return fetchPage().then(() => {
+            render();
+            moderation.changed();
+            say(`The run of ${r.pseudonym} is deleted.`);
+            heading.focus();
+          });
         })
         .catch((e: unknown) => {
           del.disabled = false;
@@ -394,15 +405,6 @@ export function runsTable(
     return [hide, del];
   }
 
-  wrap.showRun = (id: string) => {
-    const i = order.findIndex((r) => r.id === id);
-    if (i >= 0) {
-      page = Math.floor(i / PAGE);
-      render();
-    }
-  };
-
-  resort();
   render();
   return wrap;
 }

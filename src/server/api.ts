@@ -12,6 +12,7 @@ import { canonicalJson } from '../scenario/hash';
 import type { ClassRow, ResultRow, Store } from '../db/store';
 import { MAX_SCENARIO_BYTES } from '../scenario';
 import { checkRecord, FigureChoicesSchema } from '../sim/record-schema';
+import { boardRoute, resultScope } from './board-bins';
 import { classCsv } from './csv';
 import { ApiError, badRequest, notFound, unprocessable } from './errors';
 import {
@@ -407,6 +408,9 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
     },
   );
 
+  const scope = { store, catalog, parseClassCode, isModerator };
+  boardRoute(app, scope); // GET /api/board (issue 13)
+
   app.get<{
     Querystring: {
       scenario?: string;
@@ -436,23 +440,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
     },
     async (request, reply) => {
       const q = request.query;
-      const classCode = q.class !== undefined ? parseClassCode(q.class) : undefined;
-      let moderator = false;
-      if (classCode !== undefined) {
-        const cls = await store.getClass(classCode);
-        if (!cls) throw notFound('unknown-class', `there is no class ${classCode}`);
-        moderator = isModerator(request, cls);
-      }
-      // A board is one scenario by hash: `scenario=<id>` alone means the built-in of that id,
-      // never an upload that reuses the id (those are listed under their own hash).
-      const hash =
-        q.hash ?? (q.scenario !== undefined ? catalog.builtInById(q.scenario)?.hash : undefined);
-      const filter = {
-        ...(q.scenario !== undefined ? { scenarioId: q.scenario } : {}),
-        ...(hash !== undefined ? { scenarioHash: hash } : {}),
-        ...(classCode !== undefined ? { classCode } : {}),
-        includeHidden: moderator,
-      };
+      const { filter, moderator } = await resultScope(scope, request, q);
       reply.type('application/json; charset=utf-8');
       if (q.format === 'board') {
         const [rows, total] = await Promise.all([

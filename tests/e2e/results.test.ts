@@ -182,11 +182,15 @@ describe.skipIf(!hasChromium)('results page in chromium', () => {
     const kyiv = page.locator('button.sort[data-key="kyiv.score"]');
     await kyiv.focus();
     await page.keyboard.press('Enter');
+    // The server sorts the runs: the table redraws when the sorted page arrives.
+    await page.waitForSelector('th[aria-sort="descending"]:has(button[data-key="kyiv.score"])');
     await expect(
       page.locator('th:has(button[data-key="kyiv.score"])').getAttribute('aria-sort'),
     ).resolves.toBe('descending');
     const desc1 = await page.locator('table.runs-table tbody tr td:nth-child(7)').allTextContents();
     await page.keyboard.press('Enter');
+    // The server sorts the runs: the table redraws when the sorted page arrives.
+    await page.waitForSelector('th[aria-sort="ascending"]:has(button[data-key="kyiv.score"])');
     await expect(
       page.locator('th:has(button[data-key="kyiv.score"])').getAttribute('aria-sort'),
     ).resolves.toBe('ascending');
