@@ -13,6 +13,7 @@ export {
   judgeOffer,
   answerOffers,
   answerOffer,
+  dealsToBreak,
   counterDepth,
   MAX_COUNTER_ROUNDS,
   bundleValue,

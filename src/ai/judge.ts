@@ -32,6 +32,8 @@ export interface TradeStyle {
    * offer below that is countered with a lower price (an opportunist haggles). 1: never haggle.
    */
   haggle: number;
+  /** Walks away from a deal as soon as the partner delivers short (keeps every deal otherwise). */
+  breaksShortDeals?: boolean;
 }
 
 export const PLAIN_STYLE: TradeStyle = { label: '', valueScale: {}, haggle: 1 };
@@ -86,6 +88,12 @@ export function judgeOffer(
     ? `${state.rules.capitals[who].name} (${style.label})`
     : state.rules.capitals[who].name;
   const counterAbove = style.counterAbove ?? state.rules.policies.counterAbove;
+  const broken = state.deals.find((d) => d.status === 'broken' && d.brokenBy === offer.from && (d.from === who || d.to === who));
+  if (broken)
+    return {
+      response: 'reject',
+      reason: `${name} makes no new deal with ${state.rules.capitals[offer.from].name}, which broke deal #${broken.id}`,
+    };
   const gain = bundleValue(state, who, offer.give, style);
   const cost = bundleValue(state, who, offer.get, style);
   const short = checkCanPay(state as GameState, who, offer.get, 'asked');
@@ -213,5 +221,20 @@ export function answerOffers(
 ): Action[] {
   const out: Action[] = [];
   for (const o of state.offers) if (o.to === who && o.status === 'open') out.push(answerOffer(state, who, o, style));
+  return out;
+}
+
+/**
+ * Deals `who` walks away from now: with a style that breaks short deals, every active deal in
+ * which the partner has delivered less than it promised. Other players keep their deals.
+ */
+export function dealsToBreak(state: Readonly<GameState>, who: Capital, style: TradeStyle = PLAIN_STYLE): Action[] {
+  if (!style.breaksShortDeals) return [];
+  const out: Action[] = [];
+  for (const d of state.deals) {
+    if (d.status !== 'active' || (d.from !== who && d.to !== who)) continue;
+    const theirs = d.from === who ? d.shortfall.get : d.shortfall.give;
+    if (bundleEntries(theirs).length > 0) out.push({ type: 'withdraw', seat: who, offerId: d.offerId });
+  }
   return out;
 }

@@ -152,9 +152,10 @@ export const PERSONALITIES: Record<PersonalityName, Personality> = {
       groundForPause: 3,
     },
     style: {
-      pyongyang: { label: 'opportunist', valueScale: {}, haggle: 1.3, counterAbove: 0.5 },
-      moscow: { label: 'opportunist', valueScale: {}, haggle: 1.3, counterAbove: 0.5 },
-      kyiv: { label: 'opportunist', valueScale: {}, haggle: 1.3, counterAbove: 0.5 },
+      // An opportunist keeps a deal only while the partner keeps it: a short delivery ends it.
+      pyongyang: { label: 'opportunist', valueScale: {}, haggle: 1.3, counterAbove: 0.5, breaksShortDeals: true },
+      moscow: { label: 'opportunist', valueScale: {}, haggle: 1.3, counterAbove: 0.5, breaksShortDeals: true },
+      kyiv: { label: 'opportunist', valueScale: {}, haggle: 1.3, counterAbove: 0.5, breaksShortDeals: true },
     },
   },
 };

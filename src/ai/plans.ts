@@ -19,7 +19,7 @@ import {
   type Stance,
 } from '../engine';
 import { missileRoom, priceFor, spread, troopsInPipeline } from './historical';
-import { answerOffers, itemValue, PLAIN_STYLE, type TradeStyle } from './judge';
+import { answerOffers, dealsToBreak, itemValue, PLAIN_STYLE, type TradeStyle } from './judge';
 
 /** When a lever is pulled: from the first turn, on the scenario's historical date, or never. */
 export type When = 'start' | 'historical' | 'never';
@@ -583,7 +583,8 @@ export function planOrders(
   plans: Plans,
   style: TradeStyle = PLAIN_STYLE,
 ): Action[] {
-  if (seat === 'pyongyang') return pyongyangOrders(state, plans.pyongyang, style);
-  if (seat === 'moscow') return moscowOrders(state, plans.moscow, style);
-  return kyivOrders(state, plans.kyiv, style);
+  const breaks = dealsToBreak(state, seat, style);
+  if (seat === 'pyongyang') return [...breaks, ...pyongyangOrders(state, plans.pyongyang, style)];
+  if (seat === 'moscow') return [...breaks, ...moscowOrders(state, plans.moscow, style)];
+  return [...breaks, ...kyivOrders(state, plans.kyiv, style)];
 }

@@ -165,6 +165,7 @@ function applyChecked(state: GameState, a: Action): Result<void> {
     case 'withdraw': {
       const o = findOffer(state, a.offerId);
       if (!o) return err('unknown-offer', `there is no offer #${String(a.offerId)}`);
+      if (o.status === 'accepted') return breakDeal(state, a.seat, o);
       if (o.from !== a.seat) return err('not-addressed', `offer #${o.id} is not ${name(state, a.seat)}'s to withdraw`);
       if (o.status !== 'open') return err('offer-closed', `offer #${o.id} is ${o.status}`);
       o.status = 'withdrawn';
@@ -325,6 +326,30 @@ function applyChecked(state: GameState, a: Action): Result<void> {
       return OK;
     }
   }
+}
+
+/**
+ * Withdrawing from an accepted offer breaks its deal: either party may walk away while it is
+ * being delivered; nothing more moves either way, and the partner is told.
+ */
+function breakDeal(state: GameState, seat: Capital, o: Offer): Result<void> {
+  const deal = state.deals.find((d) => d.offerId === o.id);
+  if (!deal || (deal.from !== seat && deal.to !== seat))
+    return err('not-addressed', `deal for offer #${o.id} is not ${name(state, seat)}'s to break`);
+  if (deal.status !== 'active') return err('offer-closed', `deal #${deal.id} is ${deal.status}`);
+  deal.status = 'broken';
+  deal.brokenBy = seat;
+  const partner = deal.from === seat ? deal.to : deal.from;
+  state.news.push({
+    turn: state.ctx.turn,
+    date: state.ctx.date,
+    kind: 'trade',
+    title: `${name(state, seat)} breaks its deal with ${name(state, partner)}`,
+    text: `Deal #${deal.id} stops after ${deal.done} of ${deal.turns} deliveries; nothing more will move either way.`,
+    cites: [],
+    visibleTo: [seat, partner],
+  });
+  return OK;
 }
 
 /** Free text from players is kept short; it is shown as text, never as HTML. */

@@ -133,6 +133,7 @@ export function hashState(s: GameState): string {
     bundle(h, d.shortfall.give);
     bundle(h, d.shortfall.get);
     h.str(d.status);
+    optionalText(h, d.brokenBy);
   }
   h.end();
   h.num(s.nextId);

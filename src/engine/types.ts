@@ -489,7 +489,10 @@ export interface Deal {
   delivered: { give: Bundle; get: Bundle };
   /** Promised amounts that could not be delivered because the stock was short. */
   shortfall: { give: Bundle; get: Bundle };
-  status: 'active' | 'complete';
+  /** 'broken': a party walked away (withdrew from the accepted offer); nothing more is delivered. */
+  status: 'active' | 'complete' | 'broken';
+  /** Who broke it. */
+  brokenBy?: Capital;
 }
 
 export interface Cohort {

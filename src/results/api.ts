@@ -210,6 +210,9 @@ export const getResult = (id: string) =>
   getJson<FullResult>(`/api/results/${encodeURIComponent(id)}`);
 export const getRules = (id: string) =>
   getJson<unknown>(`/api/results/${encodeURIComponent(id)}/rules`);
+/** A class room's messages, revealed with its finished game (empty for other runs). */
+export const getResultMessages = (id: string) =>
+  getJson<{ messages: import('../rooms/messages').RoomMessage[] }>(`/api/results/${encodeURIComponent(id)}/messages`);
 export const listScenarios = () => getJson<{ scenarios: ScenarioInfo[] }>('/api/scenarios');
 export const getClass = (code: string, moderationKey?: string) =>
   getJson<ClassInfo>(`/api/classes/${encodeURIComponent(code)}`, moderationKey);

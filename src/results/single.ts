@@ -1,5 +1,5 @@
 /** One run: its outcome, a share link, where it stands, and the replay viewer. */
-import { getResult, listBoard, shareUrl } from './api';
+import { getResult, getResultMessages, listBoard, shareUrl } from './api';
 import { histogram, type Marker } from './chart';
 import { fmt, fmtDate, h } from './dom';
 import { CAPITAL_NAMES, metricLabel, seatsText } from './labels';
@@ -162,7 +162,15 @@ export async function renderSingle(main: HTMLElement, id: string): Promise<void>
       standing.append(h('p', {}, `The other runs could not be loaded: ${e.message}`)),
     );
 
-  await Promise.all([others, replayViewer(r, replayBox)]);
+  // A class room's game: its messages between the capitals, revealed now that it is over.
+  const talk = getResultMessages(id)
+    .then(async ({ messages }) => {
+      if (messages.length === 0) return;
+      const { renderArchive } = await import('../console/message-log');
+      replaySection.append(h('h3', { id: 'replay-messages' }, 'Messages between the capitals'), renderArchive(messages));
+    })
+    .catch(() => undefined);
+  await Promise.all([others, replayViewer(r, replayBox), talk]);
   if (window.location.hash.startsWith('#replay')) replaySection.scrollIntoView();
   main.dataset['ready'] = 'single';
 }

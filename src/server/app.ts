@@ -250,6 +250,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       writeRateLimit: rateLimit > 0 && writeRateLimit > 0 ? writeRateLimit : null,
       extensions: teacher.extensions,
       exportMessages: teacher.exportMessages,
+      resultMessages: teacher.resultMessages,
     });
 
     // Retention: delete expired class data at start and then every sweepIntervalMs.

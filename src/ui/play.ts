@@ -138,7 +138,10 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
   /** The briefing, once per capital and game, when its first turn is on screen. */
   const brief = (): void => {
     const s = get().session;
-    if (s && !currentHandoff()) briefIfNew(s.state, s.state.ctx.seat, ledger, walk);
+    // A room's game starts from its lobby with the teacher present; it keeps its own flow (the
+    // briefing stays one button away, under the goals).
+    if (s && !currentHandoff() && !get().isLinked())
+      briefIfNew(s.state, s.state.ctx.seat, ledger, walk);
   };
 
   // --- Header ------------------------------------------------------------------------------

@@ -516,7 +516,7 @@ export function tradePanel(
                 'h4',
                 {},
                 // A deal keeps the number of the offer it came from, as the news says it.
-                `Deal #${d.offerId} with ${name(other)}${d.status === 'complete' ? ' · complete' : ''}`,
+                `Deal #${d.offerId} with ${name(other)}${d.status === 'complete' ? ' · complete' : d.status === 'broken' ? ` · broken by ${name(d.brokenBy ?? other)}` : ''}`,
               ),
               h(
                 'dl',

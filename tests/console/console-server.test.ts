@@ -245,7 +245,14 @@ describe("the teacher's console on the rooms server", () => {
     const texts = (reveal['messages'] as RoomMessage[]).map((m) => m.text);
     expect(texts).not.toContain('We hold Kursk.');
     expect(texts).toContain('thank you');
-    await consoleSees((r) => r.summary.phase === 'finished' && r.summary.resultId !== null, 'the finished room');
+    const finished = await consoleSees((r) => r.summary.phase === 'finished' && r.summary.resultId !== null, 'the finished room');
+    // The replay viewer of the room's result shows the same archive, the hidden message left out.
+    const res = await fetch(`${server.url}/api/results/${finished.summary.resultId}/messages`);
+    const archive = ((await res.json()) as { messages: RoomMessage[] }).messages.map((m) => m.text);
+    expect(archive).toContain('Shells for oil — and <b>quietly</b>.');
+    expect(archive).not.toContain('We hold Kursk.');
+    expect((await fetch(`${server.url}/api/results/not%20an%20id/messages`)).status).toBe(400);
+    expect(((await (await fetch(`${server.url}/api/results/abcdefghijkl/messages`)).json()) as { messages: unknown[] }).messages).toEqual([]);
   });
 
   it("exports the class's messages as CSV behind the moderation key", async () => {

@@ -20,7 +20,14 @@ import { startAppServer } from './app-server';
 
 import { ROOT as ROOT_DIR } from '../../scripts/start.mjs';
 import type { Running } from '../../src/server/server';
-import { endTurn, finishReport, playToDebrief, startNewGame, waitForMap } from './game-helpers';
+import {
+  endTurn,
+  finishReport,
+  playToDebrief,
+  skipBriefings,
+  startNewGame,
+  waitForMap,
+} from './game-helpers';
 import {
   CHROMIUM_FLAGS,
   CHROMIUM_PATH as CHROMIUM,
@@ -96,6 +103,7 @@ describe.skipIf(!hasChromium)('debrief in chromium', () => {
       )
         errors.push(`${url}: console: ${m.text()}`);
     });
+    await skipBriefings(page);
     await page.goto(`${baseUrl}${url}`);
     return page;
   }

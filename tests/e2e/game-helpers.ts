@@ -79,13 +79,7 @@ export async function startHarness(opts: { results?: boolean } = {}): Promise<Ha
     async open(url, size = { width: 1280, height: 720 }, openOpts = {}) {
       const page = await context.newPage();
       await page.setViewportSize(size);
-      if (!openOpts.briefing)
-        await page.addLocatorHandler(
-          page.getByRole('dialog', { name: /^Your briefing: / }),
-          async (dialog) => {
-            await dialog.getByRole('button', { name: 'Skip: I know how to play' }).click();
-          },
-        );
+      if (!openOpts.briefing) await skipBriefings(page);
       page.on('pageerror', (e) => errors.push(`${url}: ${e.message}\n${e.stack ?? ''}`));
       page.on('console', (m) => {
         // Failed requests are reported below with their address.
@@ -105,6 +99,19 @@ export async function startHarness(opts: { results?: boolean } = {}): Promise<Ha
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Skips the capital's briefing (a dialog at each game's first turn) whenever it appears: for
+ * tests about something else. tests/e2e/briefing.test.ts reads it.
+ */
+export async function skipBriefings(page: Page): Promise<void> {
+  await page.addLocatorHandler(
+    page.getByRole('dialog', { name: /^Your briefing: / }),
+    async (dialog) => {
+      await dialog.getByRole('button', { name: 'Skip: I know how to play' }).click();
+    },
+  );
 }
 
 export function shot(page: Page, name: string, fullPage = false): Promise<Buffer> {

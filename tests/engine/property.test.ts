@@ -14,8 +14,9 @@ function total(s: GameState, item: Item): number {
 }
 
 describe('property: trades conserve what exists', () => {
-  it('deliveries only move goods between capitals, never create or destroy them', () => {
+  it('deliveries only move goods between capitals, never create or destroy them (and most runs reach one)', () => {
     const amount = fc.integer({ min: 0, max: 20000 });
+    let delivered = 0;
     fc.assert(
       fc.property(
         fc.record({ troops: amount, ammunition: amount, workers: amount }),
@@ -24,19 +25,20 @@ describe('property: trades conserve what exists', () => {
         fc.string(),
         (give, get, turns, seed) => {
           const s = createGame(builtInRules(), { seed });
-          // Clip to what each side holds so the offer is legal.
+          // Clip both sides to what each holds, so the offer is legal and can be accepted.
           const g: Bundle = {};
           for (const [k, v] of Object.entries(give)) g[k as Item] = Math.min(v, s.stocks.pyongyang[k as Item]);
-          const r = applyInPlace(s, { type: 'offer', seat: 'pyongyang', to: 'moscow', give: g, get, turns });
-          if (!r.ok) return r.error.code === 'insufficient' || r.error.code === 'bad-amount';
-          applyInPlace(s, { type: 'endTurn', seat: 'pyongyang' });
-          const accepted = applyInPlace(s, { type: 'accept', seat: 'moscow', offerId: s.offers[0]!.id });
-          if (!accepted.ok) return accepted.error.code === 'insufficient';
+          const w: Bundle = {};
+          for (const [k, v] of Object.entries(get)) w[k as Item] = Math.min(v, s.stocks.moscow[k as Item]);
+          const r = applyInPlace(s, { type: 'offer', seat: 'pyongyang', to: 'moscow', give: g, get: w, turns });
+          if (!r.ok) return r.error.code === 'bad-amount';
+          expect(applyInPlace(s, { type: 'accept', seat: 'moscow', offerId: s.offers[0]!.id }).ok).toBe(true);
           const before = Object.fromEntries(TRADED.map((i) => [i, total(s, i)]));
           const rng = openRng(s.rng);
           for (let t = 0; t < 8; t++) deliverDeals(s, rng, { turn: 1, date: '', sectors: [], deliveries: [], events: [] });
           for (const i of TRADED) expect(total(s, i)).toBe(before[i]);
           const deal = s.deals[0]!;
+          if ((deal.delivered.give.troops ?? 0) + (deal.delivered.get.oil ?? 0) + (deal.delivered.give.ammunition ?? 0) > 0) delivered++;
           // Delivered plus short equals what was promised, once the deal is complete.
           if (deal.status === 'complete')
             for (const [k, v] of Object.entries(deal.give)) expect((deal.delivered.give[k as Item] ?? 0) + (deal.shortfall.give[k as Item] ?? 0)).toBe(v);
@@ -46,6 +48,39 @@ describe('property: trades conserve what exists', () => {
       ),
       { numRuns: 200 },
     );
+    expect(delivered).toBeGreaterThanOrEqual(150);
+  });
+
+  it("Kyiv's exchanges conserve prisoners and move the line by the ground handed over", () => {
+    let reached = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 40 }), fc.string(), (prisoners, pows, ground, seed) => {
+        const s = createGame(builtInRules(), { seed });
+        while (s.ctx.seat !== 'kyiv') applyInPlace(s, { type: 'endTurn', seat: s.ctx.seat });
+        s.stocks.kyiv.prisoners = prisoners;
+        s.politics.prisonersHeld = prisoners;
+        s.human.captured = prisoners;
+        const give: Bundle = { prisoners, ground: Math.min(ground, s.stocks.kyiv.ground) };
+        const get: Bundle = { pows: Math.min(pows, s.stocks.moscow.pows) };
+        expect(applyInPlace(s, { type: 'offer', seat: 'kyiv', to: 'moscow', give, get, turns: 1 }).ok).toBe(true);
+        expect(applyInPlace(s, { type: 'accept', seat: 'moscow', offerId: s.offers.at(-1)!.id }).ok).toBe(true);
+        const mean = () => s.sectors.reduce((n, x) => n + x.control, 0) / s.sectors.length;
+        const before = { control: mean(), pows: s.stocks.moscow.pows };
+        const rng = openRng(s.rng);
+        for (let t = 0; t < 4; t++) deliverDeals(s, rng, { turn: 1, date: '', sectors: [], deliveries: [], events: [] });
+        const deal = s.deals[0]!;
+        const moved = deal.delivered.give.prisoners ?? 0;
+        if (moved > 0) reached++;
+        expect(s.stocks.kyiv.prisoners + s.human.exchanged).toBe(prisoners);
+        expect(s.politics.prisonersHeld).toBe(s.stocks.kyiv.prisoners);
+        expect(mean()).toBeCloseTo(before.control + (deal.delivered.give.ground ?? 0));
+        expect(before.pows - s.stocks.moscow.pows).toBe(deal.delivered.get.pows ?? 0);
+        expect(s.flows.received.kyiv.pows ?? 0).toBe(deal.delivered.get.pows ?? 0);
+        return true;
+      }),
+      { numRuns: 100 },
+    );
+    expect(reached).toBeGreaterThanOrEqual(75);
   });
 });
 

@@ -67,6 +67,30 @@ export class MessageStore {
     return rows.map(toMessage);
   }
 
+  /**
+   * The archive of the room whose finished game is result `resultId`, hidden messages left out
+   * (the replay viewer shows it: the game is over, so its messages are revealed). Empty if the
+   * result is hidden by the teacher or was not a room's game.
+   */
+  async ofResult(resultId: string): Promise<RoomMessage[]> {
+    const rows = await this.kysely
+      .selectFrom('room_messages')
+      .selectAll()
+      .where('hidden', '=', 0)
+      .where('room_id', 'in', (qb) =>
+        qb
+          .selectFrom('rooms')
+          .innerJoin('results', 'results.id', 'rooms.result_id')
+          .select('rooms.id')
+          .where('rooms.result_id', '=', resultId)
+          .where('results.hidden', '=', 0),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toMessage);
+  }
+
   /** Hides (or shows again) a message of the class; returns it, or undefined if there is none. */
   async setHidden(classCode: string, id: string, hidden: boolean): Promise<RoomMessage | undefined> {
     await this.kysely

@@ -11,12 +11,15 @@ import { ClockStore } from './clock-store';
 import { ConsoleService } from './console-service';
 import { messagesCsv } from './messages-csv';
 import { MessageStore } from './messages-store';
+import type { RoomMessage } from '../../rooms/messages';
 
 export interface TeacherConsole {
   service: ConsoleService;
   extensions: SocketExtensions;
   /** The class's messages as CSV (the route checks the moderation key). */
   exportMessages(code: string): Promise<string>;
+  /** A finished room's revealed messages, by its result (the replay viewer). */
+  resultMessages(resultId: string): Promise<RoomMessage[]>;
   /** Connects the rooms and stops the deadline timer when the app closes. */
   start(app: FastifyInstance, rooms: RoomService): void;
 }
@@ -46,6 +49,7 @@ export function createConsole(opts: { store: Store; now: () => number; minTurnSe
       const name = (c: string) => (first && (CAPITALS as readonly string[]).includes(c) ? first.rules.capitals[c as Capital].name : c);
       return messagesCsv(await messages.ofClass(code), (id) => numbers.get(id) ?? null, name);
     },
+    resultMessages: (id) => messages.ofResult(id),
     start(app, rooms) {
       host = rooms;
       rooms.useHooks(service);

@@ -23,6 +23,8 @@ export interface RoomRoutesOptions {
   extensions?: SocketExtensions;
   /** The class's messages as CSV (the teacher's console, issue 12). */
   exportMessages?: (code: string) => Promise<string>;
+  /** A finished room's revealed messages, by its result id (the replay viewer, issue 12). */
+  resultMessages?: (resultId: string) => Promise<unknown[]>;
 }
 
 const JoinBody = z.strictObject({ pseudonym: z.string().max(200) });
@@ -118,6 +120,14 @@ export async function roomRoutes(app: FastifyInstance, opts: RoomRoutesOptions):
     const cls = await moderated(request, request.params.code);
     return { rooms: await wrap(() => service.classRooms(cls.code)) };
   });
+
+  /** A finished room's messages, revealed with its result (hidden ones left out). */
+  const resultMessages = opts.resultMessages;
+  if (resultMessages)
+    app.get<{ Params: { id: string } }>('/api/results/:id/messages', async (request) => {
+      if (!/^[A-Za-z0-9_-]{8,24}$/.test(request.params.id)) throw badRequest('invalid-result-id', 'a result id is 8 to 24 letters, digits, - or _');
+      return { messages: await resultMessages(request.params.id) };
+    });
 
   /** Every message of the class's rooms, hidden ones marked (the teacher's export, issue 12). */
   const exportMessages = opts.exportMessages;
