@@ -4,6 +4,7 @@ import type { Result } from '../ledger/result';
 import { auditNumbers, type Assumption } from './assumptions';
 import { checkScenario } from './check';
 import { scenarioHash } from './scenario-hash';
+import { checkShownTexts } from './shown-text-check';
 import { parseScenarioPartial, sortIssues, type ScenarioIssue } from './load';
 import type { Scenario } from './schema';
 
@@ -29,9 +30,15 @@ export function loadScenario(
   const partial = parseScenarioPartial(text, fileName);
   if (partial.parsed === undefined) return { ok: false, errors: partial.issues };
   const { scenario, source } = partial.parsed;
-  const checked = checkScenario(scenario, ledger, source);
+  const checked = [
+    ...checkScenario(scenario, ledger, source),
+    ...checkShownTexts(scenario, source),
+  ];
   const all = sortIssues([...partial.issues, ...checked]);
   if (all.some((i) => i.severity === 'error')) return { ok: false, errors: all };
   const { assumptions } = auditNumbers(text);
-  return { ok: true, value: { scenario, hash: scenarioHash(scenario), warnings: all, assumptions } };
+  return {
+    ok: true,
+    value: { scenario, hash: scenarioHash(scenario), warnings: all, assumptions },
+  };
 }
