@@ -491,7 +491,7 @@ export function kurskBargains(
   perPrisoner: number,
   groundPerPause: number,
 ): Action[] {
-  if (seat !== 'moscow' && seat !== 'kyiv') return [];
+  if ((seat !== 'moscow' && seat !== 'kyiv') || (perPrisoner <= 0 && groundPerPause <= 0)) return [];
   const partner: Capital = seat === 'moscow' ? 'kyiv' : 'moscow';
   let slots = state.rules.trade.maxOpenOffers - openOffers(state, seat);
   const out: Action[] = [];

@@ -91,16 +91,22 @@ export class RoomsStore {
       .executeTakeFirst();
     if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return { kind: 'stored' };
     if (row.client_id !== null) {
-      const dup = await this.kysely
-        .selectFrom('room_log')
-        .select('seq')
-        .where('room_id', '=', row.room_id)
-        .where('seat', '=', row.seat)
-        .where('client_id', '=', row.client_id)
-        .executeTakeFirst();
-      if (dup) return { kind: 'duplicate', seq: Number(dup.seq) };
+      const seq = await this.seqOfOrder(row.room_id, row.seat, row.client_id);
+      if (seq !== undefined) return { kind: 'duplicate', seq };
     }
     return { kind: 'conflict' };
+  }
+
+  /** Where a seat's order with this client id was stored, if it was. */
+  async seqOfOrder(roomId: string, seat: string, clientId: string): Promise<number | undefined> {
+    const row = await this.kysely
+      .selectFrom('room_log')
+      .select('seq')
+      .where('room_id', '=', roomId)
+      .where('seat', '=', seat)
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+    return row ? Number(row.seq) : undefined;
   }
 
   /** The room's log after position `seq`, in order. */

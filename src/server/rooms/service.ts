@@ -335,11 +335,7 @@ export class RoomService implements ConsoleHost {
   async order(roomId: string, seat: Capital, clientId: string, action: Order): Promise<{ seq: number } | { error: string }> {
     const room = await this.load(roomId);
     return this.exclusive(room, async () => {
-      if (room.game.hasOrder(seat, clientId)) {
-        const rows = await this.rooms.logAfter(roomId, 0);
-        const row = rows.find((r) => r.seat === seat && r.client_id === clientId);
-        return { seq: row ? Number(row.seq) : room.game.seq };
-      }
+      if (room.game.hasOrder(seat, clientId)) return { seq: (await this.rooms.seqOfOrder(roomId, seat, clientId)) ?? room.game.seq };
       const why = room.game.check(seat, action);
       if (why) return { error: why };
       const r = await this.appendLocked(room, seat, clientId, { kind: 'order', seat, id: clientId, action }, () =>
@@ -439,6 +435,7 @@ export class RoomService implements ConsoleHost {
         connected: room.connections.has(c) || (room.remote.get(c)?.size ?? 0) > 0,
         ended: g.ended(c),
         claimed: g.claims.has(c),
+        ...(st ? {} : { awaited: !held && studentSeats(room.row).includes(c) }),
       };
     });
     return {
