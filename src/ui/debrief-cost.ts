@@ -96,7 +96,7 @@ export function costSection(state: GameState): HTMLElement {
     const families = m('human.familiesAtRisk');
     if (families > 0)
       lead.append(
-        ` At home, ${count(families)} ${families === 1 ? 'family was' : 'families were'} put at risk when captured sons were shown to the press.`,
+        ` At home, ${count(families)} ${families === 1 ? 'family was' : 'families were'} put at risk by their sons' capture: the regime punishes a captured soldier's family.`,
       );
   } else {
     lead.append(`${capitalName(state, 'pyongyang')} sent no soldiers in this game.`);

@@ -521,7 +521,7 @@ function kyiv(state: GameState, ctx: PanelContext): HTMLElement[] {
         ),
         para(
           fresh > 0
-            ? `Each prisoner shown raises international support (${signed(p.publicitySupportPerPrisoner)}) and scrutiny of Moscow (${signed(p.publicityScrutinyPerPrisoner)}). The sources report that a captured soldier’s family faces punishment at home: ${p.familiesPerPrisoner} family put at risk per prisoner shown.`
+            ? `Each prisoner shown raises international support (${signed(p.publicitySupportPerPrisoner)}) and scrutiny of Moscow (${signed(p.publicityScrutinyPerPrisoner)}). Their families were put at risk when they were captured (the sources: a captured soldier’s family faces punishment at home), whether or not they are shown.`
             : 'You hold no prisoners who have not already been shown. Soldiers taken alive appear here.',
         ),
         errorSlot(ctx, 'publicise'),

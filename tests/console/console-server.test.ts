@@ -151,6 +151,18 @@ describe("the teacher's console on the rooms server", () => {
     await until(sockets.moscow, (f) => f['type'] === 'message' && (f['message'] as RoomMessage).text === 'We hold Kursk.', 'Kyiv to both at Moscow');
   });
 
+  it('a message resent under the same id after a reconnect is stored once', async () => {
+    const id = `again${++counter}`;
+    const view = after(sockets.moscow);
+    for (let i = 0; i < 2; i++) {
+      const answers = after(sockets.pyongyang);
+      sockets.pyongyang.send({ type: 'message', id, to: ['moscow'], text: 'only once, please' });
+      await until(answers, (f) => f['type'] === 'ack' && f['id'] === id, 'ack');
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    expect(view.frames.filter((f) => f.includes('only once, please'))).toHaveLength(1);
+  });
+
   it('refuses a message to oneself, a disguised one, one tied to a stranger offer, and a flood', async () => {
     expect((await say('moscow', ['moscow'], 'hi'))['code']).toBe('bad-addressee');
     expect((await say('moscow', ['kyiv'], 'a\u202Eb'))['code']).toBe('bad-text');

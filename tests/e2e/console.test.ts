@@ -187,6 +187,13 @@ describe.skipIf(!hasChromium)("the teacher's console with three students", () =>
     await teacher.getByRole('heading', { name: 'After the game' }).waitFor();
     await teacher.getByRole('table', { name: 'Finished rooms side by side' }).waitFor();
     await teacher.getByRole('heading', { name: 'Room 1: message archive' }).waitFor();
+    // The room's replay on the results page shows its messages too.
+    const replay = await teacher.context().newPage();
+    watch(replay, 'replay');
+    await replay.goto(`${base}${await card().getByRole('link', { name: /replay and key decisions/ }).getAttribute('href')}`);
+    await replay.getByRole('heading', { name: 'Messages between the capitals' }).waitFor({ timeout: 30_000 });
+    await replay.getByText('Shells now, oil next month? <b>not bold</b>').waitFor();
+    await replay.close();
     for (const size of [{ width: 768, height: 1024 }, { width: 390, height: 844 }]) {
       await teacher.setViewportSize(size);
       await teacher.screenshot({ path: path.join(SHOTS, `console-${size.width}.png`), fullPage: true });

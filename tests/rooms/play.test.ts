@@ -74,7 +74,7 @@ describe('a class room played by three bots over WebSockets (SQLite)', () => {
     // Every frame each seat received during the whole game, until the game was over.
     let checked = 0;
     for (const { seat, messages } of frames.values()) {
-      expect(messages.some((m) => m.type === 'update' && m.resolved !== null)).toBe(true);
+      expect(messages.some((m) => m.type === 'update' && m.resolved !== null), `${seat} saw a month resolve`).toBe(true);
       for (const m of messages) {
         if (m.type === 'finished') break;
         if (m.type === 'update' && m.room.phase === 'finished') break;
@@ -92,6 +92,6 @@ describe('a class room played by three bots over WebSockets (SQLite)', () => {
     expect(result.seats).toEqual({ pyongyang: 'human', moscow: 'human', kyiv: 'human' });
     expect(result.pseudonym).toBe('Bot 1 (Pyongyang), Bot 2 (Moscow), Bot 3 (Kyiv)');
     const full = (await (await fetch(`${server.url}/api/results/${result.id}`)).json()) as { record: Parameters<typeof replay>[0] };
-    expect(replay(full.record, builtInRules()).ok).toBe(true);
+    expect(replay(full.record, builtInRules())).toMatchObject({ ok: true });
   });
 });

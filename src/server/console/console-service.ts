@@ -92,6 +92,8 @@ export class ConsoleService implements RoomHooks {
   private readonly rooms = new Map<string, Tracked>();
   private readonly classClocks = new Map<string, ClassClock>();
   private readonly rate = new MessageRateLimit();
+  /** Client ids of messages stored lately (room:seat:id), oldest first. */
+  private readonly sentIds = new Set<string>();
   /** Per class: the timer of the next console frame, and the rooms it will carry. */
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Map<string, Set<string>>();
@@ -188,6 +190,9 @@ export class ConsoleService implements RoomHooks {
   // ------------------------------------------------------------------ students' messages
 
   async seatMessage(from: { roomId: string; seat: Capital }, msg: StudentMessage, reply: (m: ServerMessage) => void): Promise<void> {
+    // A device resends what was not acknowledged after a reconnect: a message is stored once.
+    const key = `${from.roomId}:${from.seat}:${msg.id}`;
+    if (this.sentIds.has(key)) return reply({ type: 'ack', id: msg.id, seq: 0 });
     const room = await this.h.hostRoom(from.roomId);
     const tracked = await this.track(room);
     const stage = room.summary.phase === 'finished' ? 'debrief' : 'playing';
@@ -199,6 +204,8 @@ export class ConsoleService implements RoomHooks {
     const wait = this.rate.take(`${from.roomId}:${from.seat}`, this.now());
     if (wait > 0)
       return reply({ type: 'error', id: msg.id, code: 'rate-limited', message: `too many messages at once: wait ${Math.ceil(wait / 1000)} s` });
+    this.sentIds.add(key);
+    if (this.sentIds.size > 50_000) this.sentIds.delete(this.sentIds.values().next().value!);
     const stored = await this.opts.messages.add({ room: room.id, classCode: room.classCode, from: from.seat, turn: room.summary.turn, draft: checked.value, now: this.now() });
     tracked.messages = [...(tracked.messages ?? []), stored];
     reply({ type: 'ack', id: msg.id, seq: room.summary.seq });
