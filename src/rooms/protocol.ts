@@ -201,6 +201,8 @@ export interface SeatStatus {
   ended: boolean;
   /** A student has claimed this computer seat; it becomes theirs when the turn ends. */
   claimed: boolean;
+  /** Before the start: a student is awaited here (not the computer's seat of a room of two). */
+  awaited?: boolean;
 }
 
 export type RoomPhase = 'waiting' | 'playing' | 'finished';

@@ -205,10 +205,12 @@ export function mountLobby(
       for (const s of room.seats) {
         const who = s.pseudonym
           ? `${s.pseudonym}${s.capital === me ? ' (you)' : ''}${s.connected ? '' : ' · not connected'}`
-          : 'nobody yet: the computer if the game starts now';
+          : s.awaited
+            ? 'nobody yet: the computer if the game starts now'
+            : 'the computer (your teacher chose rooms of two)';
         list.append(h('li', {}, h('strong', {}, seatName(s.capital)), `: ${who}`));
       }
-      const missing = room.seats.filter((s) => !s.pseudonym).length;
+      const missing = room.seats.filter((s) => s.awaited).length;
       lede.textContent =
         missing === 0
           ? 'Everyone is here: the game starts.'

@@ -435,6 +435,7 @@ export class RoomService implements ConsoleHost {
         connected: room.connections.has(c) || (room.remote.get(c)?.size ?? 0) > 0,
         ended: g.ended(c),
         claimed: g.claims.has(c),
+        ...(st ? {} : { awaited: !held && studentSeats(room.row).includes(c) }),
       };
     });
     return {
