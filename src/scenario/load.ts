@@ -866,6 +866,17 @@ function parseUnguarded(text: string, fileName: string): PartialParse {
   if (encoding) return stop([at(1, 1, encoding.message)]);
   const endings = normaliseLineEndings(text);
   text = endings.text;
+  // A file of more lines than values allowed cannot be a scenario: refused before parsing it.
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines > MAX_NODES)
+    return stop([
+      at(
+        1,
+        1,
+        `the file has ${lines.toLocaleString('en-GB')} lines; a scenario needs far fewer (at most ${MAX_NODES.toLocaleString('en-GB')} values)`,
+      ),
+    ]);
   const deep = findDeepFlow(text, MAX_NESTING);
   if (deep !== undefined)
     return stop([at(deep.line, deep.col, `nested more than ${MAX_NESTING} levels deep`)]);

@@ -323,7 +323,11 @@ describe('replay time budget in worker threads', () => {
 describe('huge scenario uploads (item 6)', () => {
   let srv: TestServer;
   beforeAll(async () => {
-    srv = await startTestServer('sqlite', { verifyThreads: 1 });
+    // A long budget: these tests are about the main thread staying free, not about the budget.
+    srv = await startTestServer('sqlite', {
+      verifyThreads: 1,
+      limits: { replayTimeLimitMs: 60_000 },
+    });
   }, 60_000);
   afterAll(async () => {
     await srv?.close();
@@ -353,7 +357,9 @@ describe('huge scenario uploads (item 6)', () => {
       }
       const res = await upload;
       expect(res.status, res.text).toBe(422);
-      expect((res.json['details'] as string[]).join('\n')).toMatch(/at most 2,000 are allowed/);
+      expect((res.json['details'] as string[]).join('\n')).toMatch(
+        /at most 2,000 are allowed|lines; a scenario needs far fewer/,
+      );
       expect(answeredDuring).toBeGreaterThan(0);
     },
     60_000,
