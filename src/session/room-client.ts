@@ -55,7 +55,7 @@ interface Pending {
 
 /** What a seat knows: the welcome's contents, kept up to date by updates. */
 export type RoomSnapshot = Omit<Extract<ServerMessage, { type: 'welcome' }>, 'type' | 'v' | 'acked'> & {
-  /** The month the newest update resolved (the screen plays its report). */
+  /** The month the newest frame resolved, or that resolved while this device was away (the screen plays its report). */
   resolved: number | null;
   /** The whole record, once the game is over. */
   record: GameRecord | null;
@@ -215,8 +215,13 @@ export class RoomClient {
       return;
     }
     switch (m.type) {
-      case 'welcome':
+      case 'welcome': {
         this.failures = 0;
+        // A month that resolved while this device was away plays once on its return: the view it
+        // had says which months it has seen. (A finished game plays its last month from the record.)
+        const seen = this.snapshot?.view.reports.at(-1)?.turn ?? 0;
+        const newest = m.view.reports.at(-1)?.turn ?? 0;
+        const missed = this.snapshot && m.room.phase === 'playing' && newest > seen ? newest : null;
         this.snapshot = {
           room: m.room,
           seat: m.seat,
@@ -224,7 +229,7 @@ export class RoomClient {
           rules: m.rules,
           scenario: m.scenario,
           view: m.view,
-          resolved: null,
+          resolved: missed,
           record: this.snapshot?.record ?? null,
           resultId: m.room.resultId,
           resultUrl: m.room.resultId ? `/results?id=${m.room.resultId}` : null,
@@ -235,6 +240,7 @@ export class RoomClient {
         for (const id of this.pending.keys()) this.outbox.push(id);
         this.flush();
         break;
+      }
       case 'update':
         if (!this.snapshot) return;
         this.snapshot = {

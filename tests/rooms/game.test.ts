@@ -51,6 +51,24 @@ describe('a room game folds its log', () => {
     expect(again.actions).toEqual(game.actions);
   });
 
+  it('every month that resolves is announced exactly once, whether the last seat ends it live or its end was queued', () => {
+    // Engine order (the last seat ends the month while it holds the turn) and reverse order (the
+    // month resolves while the earlier seats' queues run): both must name each month once.
+    for (const order of [['pyongyang', 'moscow', 'kyiv'], ['kyiv', 'moscow', 'pyongyang']] as Capital[][]) {
+      const game = new RoomGame(rules, 'announce', { default: 'central' }, 'historical');
+      const announced: number[] = [];
+      let seq = 0;
+      const put = (entry: LogEntry) => {
+        const a = game.apply(entry, ++seq);
+        if (a.resolved !== null) announced.push(a.resolved);
+      };
+      put({ kind: 'start', humans: [...CAPITALS] });
+      for (let month = 0; month < 3; month++) for (const seat of order) put({ kind: 'order', seat, id: `${seat}-${month}`, action: { type: 'endTurn', seat } });
+      expect(game.state!.turnHashes).toHaveLength(3);
+      expect(announced, order.join(' then ')).toEqual([1, 2, 3]);
+    }
+  });
+
   it('a seat waits for nobody: orders of a later seat wait in its queue and show in its own view only', () => {
     const game = new RoomGame(rules, 's', { default: 'central' }, 'historical');
     const log: LogEntry[] = [];

@@ -74,7 +74,13 @@ describe('a class room played by three bots over WebSockets (SQLite)', () => {
     // Every frame each seat received during the whole game, until the game was over.
     let checked = 0;
     for (const { seat, messages } of frames.values()) {
-      expect(messages.some((m) => m.type === 'update' && m.resolved !== null), `${seat} saw a month resolve`).toBe(true);
+      // Every month resolves on every device exactly once, in order, and the update that says so
+      // carries that month's report (the device plays it); the last month's comes with the record.
+      const updates = messages.filter((m) => m.type === 'update');
+      const resolving = updates.filter((m) => m.resolved !== null);
+      const months = updates[0]!.room.turns;
+      expect(resolving.map((m) => m.resolved), `${seat} saw each month resolve once`).toEqual(Array.from({ length: months }, (_, i) => i + 1));
+      for (const m of resolving.slice(0, -1)) expect(m.view?.reports?.at(-1)?.turn, `${seat}'s report of month ${m.resolved}`).toBe(m.resolved);
       for (const m of messages) {
         if (m.type === 'finished') break;
         if (m.type === 'update' && m.room.phase === 'finished') break;

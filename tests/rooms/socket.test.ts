@@ -13,6 +13,27 @@ afterAll(async () => {
   await server?.close();
 });
 
+async function until(test: () => boolean): Promise<void> {
+  for (let i = 0; i < 400 && !test(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(test()).toBe(true);
+}
+
+/** A started room: Pyongyang and Moscow on raw sockets, Kyiv's token, and a network for Kyiv we can cut. */
+async function roomWithKyivToCut(prefix: string) {
+  const { code } = await newClass(server.url);
+  const [p, m, k] = await joinSeats(server.url, code, 3, prefix);
+  const py = await rawSeat(server.url, p!.token);
+  const mo = await rawSeat(server.url, m!.token);
+  await py.next('welcome');
+  await mo.next('welcome');
+  const net = {
+    online: true,
+    current: null as WebSocket | null,
+    makeSocket: (url: string): SocketLike => (net.current = new WebSocket(net.online ? url : 'ws://127.0.0.1:1/')) as unknown as SocketLike,
+  };
+  return { py, mo, k: k!, net };
+}
+
 describe('a seat socket', () => {
   it('answers a bad frame with an error, changes nothing, and stays usable', async () => {
     const { code } = await newClass(server.url);
@@ -78,33 +99,16 @@ describe('a seat socket', () => {
   });
 
   it('a device away for five minutes comes back to its seat; its order given offline is not lost', async () => {
-    const { code } = await newClass(server.url);
-    const [p, m, k] = await joinSeats(server.url, code, 3, 'A');
-    const py = await rawSeat(server.url, p!.token);
-    const mo = await rawSeat(server.url, m!.token);
-    await py.next('welcome');
-    await mo.next('welcome');
-
-    // Kyiv's device, on a network we can cut, with a clock we move by hand.
-    let online = true;
-    let current: WebSocket | null = null;
+    const { py, mo, k, net } = await roomWithKyivToCut('A');
+    // Kyiv's device, with a clock we move by hand.
     const timers: { fn: () => void; ms: number }[] = [];
-    const makeSocket = (url: string): SocketLike => {
-      const ws = new WebSocket(online ? url : 'ws://127.0.0.1:1/');
-      current = ws;
-      return ws as unknown as SocketLike;
-    };
-    const kyiv = new RoomClient({ origin: server.url, token: k!.token, makeSocket, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {} });
-    const until = async (test: () => boolean) => {
-      for (let i = 0; i < 400 && !test(); i++) await new Promise((r) => setTimeout(r, 10));
-      expect(test()).toBe(true);
-    };
+    const kyiv = new RoomClient({ origin: server.url, token: k.token, makeSocket: net.makeSocket, setTimer: (fn, ms) => timers.push({ fn, ms }), clearTimer: () => {} });
     kyiv.connect();
     await until(() => kyiv.status === 'open' && kyiv.snapshot !== null);
 
     // The lid closes: the connection drops, and an order given now waits on the device.
-    online = false;
-    current!.terminate();
+    net.online = false;
+    net.current!.terminate();
     await until(() => kyiv.status === 'reconnecting');
     const answer = kyiv.order({ type: 'setPosture', seat: 'kyiv', posture: 'withdraw' });
     py.send({ type: 'order', id: 'p-end', action: { type: 'endTurn', seat: 'pyongyang' } });
@@ -128,7 +132,7 @@ describe('a seat socket', () => {
     expect(kyiv.unacknowledged).toBe(1);
 
     // Back on the network: the seat is as it was, the month still waits for Kyiv.
-    online = true;
+    net.online = true;
     timers.shift()!.fn();
     const r = await answer;
     expect(r.ok).toBe(true);
@@ -141,6 +145,41 @@ describe('a seat socket', () => {
     expect((await kyiv.order({ type: 'endTurn', seat: 'kyiv' })).ok).toBe(true);
     await until(() => kyiv.snapshot!.room.turn === 2);
     expect(kyiv.snapshot!.view.levers.posture).toBe('withdraw');
+    kyiv.close();
+    py.ws.close();
+    mo.ws.close();
+  });
+
+  it('a device away while a month resolves plays that month once on its return, and not again', async () => {
+    const { py, mo, k, net } = await roomWithKyivToCut('R');
+    const kyiv = new RoomClient({ origin: server.url, token: k.token, makeSocket: net.makeSocket, backoffMs: 5, maxBackoffMs: 20 });
+    const seen: { type: string; resolved: number | null }[] = [];
+    kyiv.subscribe((c, msg) => {
+      if (msg?.type === 'welcome' || msg?.type === 'update') seen.push({ type: msg.type, resolved: c.snapshot!.resolved });
+    });
+    kyiv.connect();
+    await until(() => kyiv.status === 'open');
+    // Kyiv ends the month early, then its connection drops; the month resolves while it is away.
+    expect((await kyiv.order({ type: 'endTurn', seat: 'kyiv' })).ok).toBe(true);
+    net.online = false;
+    net.current!.terminate();
+    await until(() => kyiv.status === 'reconnecting');
+    seen.length = 0;
+    py.send({ type: 'order', id: 'p-end', action: { type: 'endTurn', seat: 'pyongyang' } });
+    mo.send({ type: 'order', id: 'm-end', action: { type: 'endTurn', seat: 'moscow' } });
+    await py.next('ack');
+    await mo.next('ack');
+    expect(seen).toEqual([]);
+    net.online = true;
+    await until(() => kyiv.status === 'open' && kyiv.snapshot!.room.turn === 2);
+    // The welcome back says month 1 resolved: the screen plays its report, which the view holds.
+    expect(seen[0]).toEqual({ type: 'welcome', resolved: 1 });
+    expect(kyiv.snapshot!.view.reports.map((r) => r.turn)).toEqual([1]);
+    // Another drop with nothing resolved meanwhile: no month plays again.
+    seen.length = 0;
+    net.current!.terminate();
+    await until(() => seen.some((f) => f.type === 'welcome'));
+    expect(seen.find((f) => f.type === 'welcome')).toEqual({ type: 'welcome', resolved: null });
     kyiv.close();
     py.ws.close();
     mo.ws.close();

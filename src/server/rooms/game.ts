@@ -168,6 +168,17 @@ export class RoomGame {
   apply(entry: LogEntry, seq: number): Applied {
     if (seq !== this.seq + 1) throw new Error(`room log out of order: ${seq} after ${this.seq}`);
     this.seq = seq;
+    // A month can resolve on the entry itself (the last seat ends it live) or while the queues
+    // and computer seats run after it: counted around the whole entry, devices are told of every
+    // month (they play its report), however the seats' orders interleaved.
+    const resolvedBefore = this.state?.turnHashes.length ?? 0;
+    const out = this.applyEntry(entry);
+    const resolvedAfter = this.state?.turnHashes.length ?? 0;
+    if (resolvedAfter > resolvedBefore) out.resolved = resolvedAfter;
+    return out;
+  }
+
+  private applyEntry(entry: LogEntry): Applied {
     const out: Applied = { changed: 'none', resolved: null, refused: [] };
     switch (entry.kind) {
       case 'start': {
@@ -235,7 +246,6 @@ export class RoomGame {
   /** Lets the computer and the seats' waiting orders run until a student's orders are awaited. */
   private advance(out: Applied): void {
     const st = this.state!;
-    const resolvedBefore = st.turnHashes.length;
     for (;;) {
       this.boundary();
       if (st.ctx.phase === 'over') break;
@@ -263,7 +273,6 @@ export class RoomGame {
       if (!ended) break;
     }
     this.previews.clear();
-    if (st.turnHashes.length > resolvedBefore) out.resolved = st.turnHashes.length;
   }
 
   /** At a new month, claimed computer seats become their students'. */
