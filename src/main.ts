@@ -35,6 +35,7 @@ import { announce } from './ui/live';
 import { mountMenu, type MenuHandle } from './ui/menu';
 import { mountPlay } from './ui/play';
 import {
+  assumptionsOfGame,
   builtInScenarios,
   getLedger,
   loadScenarioFile,
@@ -45,6 +46,7 @@ import {
 import { canShorten, mountSetup, randomSeed } from './ui/setup';
 import { turnInfoText } from './ui/gameScreen';
 import { openReader } from './ui/dialog';
+import { knowsAssumptions, rememberAssumptions } from './ui/sourceCard';
 import { applyTheme } from './ui/theme';
 import {
   classHasRooms,
@@ -378,6 +380,10 @@ function startApp(): void {
     // A room's address (its seat link) stays; a local game's names its class or fork.
     if (!store.getState().isLinked()) showOriginInUrl(s.origin, s.lesson);
     if (s.state.ctx.phase === 'over') return void showDebrief();
+    // A game that did not come through setup (a reload, a class link, a fork) still shows
+    // which of its numbers are model assumptions.
+    const hash = s.state.rules.scenarioHash;
+    if (!knowsAssumptions(hash)) rememberAssumptions(hash, assumptionsOfGame(hash, s.scenarioText));
     setScreen(app, 'game');
     screen = mountPlay({
       app,

@@ -248,6 +248,11 @@ export const getResultMessages = (id: string) =>
   getJson<{ messages: import('../rooms/messages').RoomMessage[] }>(
     `/api/results/${encodeURIComponent(id)}/messages`,
   );
+/** One scenario by its hash: its title, whether it is built in (the text is left unread). */
+export const getScenarioInfo = (hash: string) =>
+  getJson<{ id: string; hash: string; title: string; builtIn: boolean }>(
+    `/api/scenarios/${encodeURIComponent(hash)}`,
+  );
 export const listScenarios = () => getJson<{ scenarios: ScenarioInfo[] }>('/api/scenarios');
 export const getClass = (code: string, moderationKey?: string) =>
   getJson<ClassInfo>(`/api/classes/${encodeURIComponent(code)}`, moderationKey);

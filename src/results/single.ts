@@ -1,5 +1,5 @@
 /** One run: its outcome, a share link, where it stands, and the replay viewer. */
-import { getResult, getResultMessages, listBoard, shareUrl } from './api';
+import { getResult, getResultMessages, getScenarioInfo, listBoard, shareUrl } from './api';
 import { histogram, type Marker } from './chart';
 import { fmt, fmtDate, h } from './dom';
 import { CAPITAL_NAMES, metricLabel, seatsText } from './labels';
@@ -9,6 +9,11 @@ import { sortedNumbers } from './stats';
 
 export async function renderSingle(main: HTMLElement, id: string): Promise<void> {
   const r = await getResult(id);
+  // The scenario is named by its title; a run whose scenario cannot be looked up says so in words.
+  const scenarioTitle = await getScenarioInfo(r.scenario.hash).then(
+    (s) => s.title,
+    () => 'Scenario (its details could not be loaded)',
+  );
   const mine = myResultIds().includes(r.id);
   document.title = `Run by ${r.pseudonym} — Three Capitals`;
 
@@ -41,7 +46,7 @@ export async function renderSingle(main: HTMLElement, id: string): Promise<void>
     'dl',
     { class: 'facts' },
     h('dt', {}, 'Scenario'),
-    h('dd', {}, h('a', { href: scenarioHref }, r.scenario.id)),
+    h('dd', {}, h('a', { href: scenarioHref }, scenarioTitle)),
     r.classCode ? h('dt', {}, 'Class') : null,
     r.classCode ? h('dd', {}, h('a', { href: boardHref }, r.classCode)) : null,
     h('dt', {}, 'Played as'),

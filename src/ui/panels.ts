@@ -236,7 +236,7 @@ function eventAssumptions(state: GameState, eventId: string | undefined): HTMLBu
   if (eventId === undefined) return [];
   const i = state.rules.events.findIndex((e) => e.id === eventId);
   if (i < 0 || state.rules.events[i]!.effects.length === 0) return [];
-  const found = assumptionsUnder(state.rules.scenarioId, `events.${i}.`);
+  const found = assumptionsUnder(state.rules.scenarioHash, `events.${i}.`);
   return found.length > 0 ? [assumptionButton('How much this event moves the game', found)] : [];
 }
 

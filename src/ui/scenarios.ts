@@ -12,6 +12,7 @@ import {
   formatIssue,
   loadScenario,
   resolveScenario,
+  type Assumption,
   type LoadedScenario,
   type ScenarioIssue,
 } from '../scenario';
@@ -147,6 +148,19 @@ export async function loadScenarioUrl(url: string): Promise<LoadOutcome> {
 /** A scenario's text (built-in or carried by a result) validated on the spot. */
 export function loadScenarioText(text: string, fileName: string): LoadOutcome {
   return outcome(fileName, text, loadScenario(text, fileName, getLedger()));
+}
+
+/**
+ * The model assumptions of the scenario a game was set up from, for a game that did not pass
+ * through setup (a reload, a class link, a fork): the scenario text the game carries, or else
+ * the built-in scenario with the game's scenario hash. None when neither is at hand.
+ */
+export function assumptionsOfGame(scenarioHash: string, scenarioText?: string): Assumption[] {
+  if (scenarioText !== undefined && scenarioText !== '') {
+    const r = loadScenario(scenarioText, 'scenario.yaml', getLedger());
+    if (r.ok && r.value.hash === scenarioHash) return r.value.assumptions;
+  }
+  return builtInScenarios().find((o) => o.loaded.hash === scenarioHash)?.loaded.assumptions ?? [];
 }
 
 /** The engine's rules for a scenario under a figure choice. */

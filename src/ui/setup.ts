@@ -149,7 +149,7 @@ export function mountSetup(
     clear(scenarioInfo);
     if (!selected) return;
     const sc = selected.loaded.scenario;
-    rememberAssumptions(sc.id, selected.loaded.assumptions);
+    rememberAssumptions(selected.loaded.hash, selected.loaded.assumptions);
     scenarioInfo.append(
       h('p', { class: 'scenario-desc' }, sc.description),
       h(

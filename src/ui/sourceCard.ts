@@ -179,16 +179,22 @@ export function sourceButton(
 // Model assumptions: numbers the scenario's authors chose, with their reasons (src/scenario/assumptions.ts)
 // ---------------------------------------------------------------------------------------------
 
+// Keyed by the scenario's hash, not its id: a teacher's file may reuse a built-in's id.
 const assumptionsByScenario = new Map<string, readonly Assumption[]>();
 
-/** Keeps the assumptions of a scenario the player has chosen, for its source cards. */
-export function rememberAssumptions(scenarioId: string, assumptions: readonly Assumption[]): void {
-  assumptionsByScenario.set(scenarioId, assumptions);
+/** Keeps the assumptions of a scenario (by its hash) for its source cards. */
+export function rememberAssumptions(scenarioHash: string, assumptions: readonly Assumption[]): void {
+  assumptionsByScenario.set(scenarioHash, assumptions);
+}
+
+/** Whether the assumptions of the scenario with this hash are already known. */
+export function knowsAssumptions(scenarioHash: string): boolean {
+  return assumptionsByScenario.has(scenarioHash);
 }
 
 /** The assumptions among a scenario's numbers whose data path starts with `prefix`. */
-export function assumptionsUnder(scenarioId: string, prefix: string): Assumption[] {
-  return (assumptionsByScenario.get(scenarioId) ?? []).filter((a) => a.path.startsWith(prefix));
+export function assumptionsUnder(scenarioHash: string, prefix: string): Assumption[] {
+  return (assumptionsByScenario.get(scenarioHash) ?? []).filter((a) => a.path.startsWith(prefix));
 }
 
 /** The card of numbers that are model assumptions: no source gives them, the authors chose them. */
