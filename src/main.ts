@@ -465,6 +465,9 @@ function startApp(): void {
       state: s.state,
       record,
       ...(scenarioText !== undefined ? { scenarioText } : {}),
+      ...(s.origin?.kind === 'fork'
+        ? { forkedFrom: { resultId: s.origin.result, turn: s.origin.turn } }
+        : {}),
       ledger: getLedger(),
       playerSeats: CAPITAL_IDS.filter((c) => s.seats[c] === 'human'),
       // A class game's New game stays in the class: its scenario, seed and figures again.

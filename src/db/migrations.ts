@@ -184,6 +184,17 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('class_clocks').ifExists().execute();
     },
   },
+  // Issue 13: which stored result (and turn) a run was forked from, verified on submission.
+  '0013_results_forked_from': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('results').addColumn('forked_from_result', 'text').execute();
+      await db.schema.alterTable('results').addColumn('forked_from_turn', 'integer').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('results').dropColumn('forked_from_turn').execute();
+      await db.schema.alterTable('results').dropColumn('forked_from_result').execute();
+    },
+  },
 };
 
 /** Kysely's MigrationProvider over the in-code list above. */

@@ -55,6 +55,9 @@ export interface ResultsTable {
   history: string;
   /** JSON: the verified game record as submitted (extra fields refused). Large: kept last. */
   record: string;
+  /** Issue 13: the result this run was forked from, and at which turn (verified), or null. */
+  forked_from_result: string | null;
+  forked_from_turn: number | null;
 }
 
 /** How a class fills its rooms (issue 11). */

@@ -28,6 +28,8 @@ export const SUMMARY_COLUMNS = [
   'hidden',
   'created_at',
   'metrics',
+  'forked_from_result',
+  'forked_from_turn',
 ] as const;
 export type SummaryRow = Pick<ResultRow, (typeof SUMMARY_COLUMNS)[number]>;
 

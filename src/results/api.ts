@@ -15,6 +15,8 @@ export interface ResultSummary {
   finalHash: string;
   createdAt: string;
   hidden?: boolean;
+  /** Only for a run the server verified as forked from another (issue 13). */
+  forkedFrom?: { resultId: string; turn: number };
   metrics: Record<string, number>;
   scores: Record<string, number>;
 }

@@ -53,6 +53,15 @@ export async function renderSingle(main: HTMLElement, id: string): Promise<void>
     h('dd', {}, seatsText(r.seats)),
     h('dt', {}, 'Submitted'),
     h('dd', {}, fmtDate(r.createdAt)),
+    r.forkedFrom ? h('dt', {}, 'Forked from') : null,
+    r.forkedFrom
+      ? h(
+          'dd',
+          {},
+          h('a', { href: `/results?id=${encodeURIComponent(r.forkedFrom.resultId)}` }, 'an earlier run'),
+          ` at turn ${r.forkedFrom.turn}`,
+        )
+      : null,
     h('dt', {}, 'Turns'),
     h('dd', {}, `${r.turns} (${r.actionCount} orders)`),
     h('dt', {}, 'Figures'),

@@ -14,6 +14,7 @@ import { MAX_SCENARIO_BYTES } from '../scenario';
 import { checkRecord, FigureChoicesSchema } from '../sim/record-schema';
 import { boardRoute, resultScope } from './board-bins';
 import { classCsv } from './csv';
+import { checkForkClaim, ForkClaimSchema, type CutParent, type ForkClaim } from './fork-claim';
 import { ApiError, badRequest, notFound, unprocessable } from './errors';
 import {
   CLASS_CODE_PATTERN,
@@ -71,6 +72,7 @@ const Envelope = z
     pseudonym: z.unknown().optional(),
     classCode: z.string().max(40).nullable().optional(),
     scenario: z.string().max(MAX_SCENARIO_BYTES).optional(),
+    forkedFrom: ForkClaimSchema.nullable().optional(),
   })
   .strict();
 
@@ -279,6 +281,14 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
 
   // ------------------------------------------------------------------ results
 
+  /** The parent's actions before a turn, replayed off the main thread when there are workers. */
+  const cutParent: CutParent = async ({ row, record, turn }) => {
+    const known = await knownFor(row);
+    const { scenario: _parsed, ...scenarioData } = known;
+    const task: ForkTask = { scenario: scenarioData, record, turn };
+    return opts.pool ? opts.pool.fork(task) : runForkTask(task, catalog, known);
+  };
+
   /** Whether `record` claims the turn hashes of the stored run (else it is replayed and refused). */
   async function sameClaims(id: string, record: GameRecord): Promise<boolean> {
     const row = await store.getResult(id);
@@ -317,18 +327,20 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
       let pseudonymInput: unknown;
       let classInput: string | null | undefined;
       let scenarioText: string | undefined;
+      let forkClaim: ForkClaim | null | undefined;
       if (Object.hasOwn(body, 'record')) {
         const env = Envelope.safeParse(body);
         if (!env.success)
           throw badRequest(
             'invalid-submission',
-            'a submission is a game record, or {record, pseudonym, classCode, scenario} with nothing else (the server computes outcomes itself)',
+            'a submission is a game record, or {record, pseudonym, classCode, scenario, forkedFrom} with nothing else (the server computes outcomes itself)',
             env.error.issues.map(issueText),
           );
         recordInput = env.data.record;
         pseudonymInput = env.data.pseudonym;
         classInput = env.data.classCode;
         scenarioText = env.data.scenario;
+        forkClaim = env.data.forkedFrom;
       }
       const parsed = checkRecord(recordInput);
       if (!parsed.ok)
@@ -367,6 +379,9 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
           );
       }
 
+      // A fork claim is checked against the parent before anything is stored (fork-claim.ts).
+      const forked = forkClaim ? await checkForkClaim(store, forkClaim, record, cutParent) : null;
+
       // The same record (and class) already stored: nothing to verify again.
       const key = dedupKey(record, classCode);
       const existing = await store.findByDedupKey(key);
@@ -398,7 +413,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
           answer.error.details,
         );
       const { created, row: stored } = await store.insertResult(
-        answer.row,
+        forked ? { ...answer.row, ...forked } : answer.row,
         catalog.rowToStore(known, t),
       );
       catalog.remember(known);
@@ -533,10 +548,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
         );
       const known = await knownFor(row);
       const record = JSON.parse(row.record) as GameRecord;
-      // Replaying is CPU work: off the main thread when there are worker threads.
-      const { scenario: _parsed, ...scenarioData } = known;
-      const task: ForkTask = { scenario: scenarioData, record, turn };
-      const cut = opts.pool ? await opts.pool.fork(task) : runForkTask(task, catalog, known);
+      const cut = await cutParent({ row, record, turn });
       if (!cut.ok)
         throw new ApiError(cut.error.status, cut.error.code, cut.error.message, cut.error.details);
       const kept = record.actions.slice(0, cut.kept);

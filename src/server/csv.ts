@@ -38,6 +38,8 @@ export function classCsv(rows: SummaryRow[]): string {
     'turns',
     'actions',
     'final_hash',
+    'forked_from_result',
+    'forked_from_turn',
     ...metricIds,
   ];
   const lines = [header.map(csvCell).join(',')];
@@ -65,6 +67,8 @@ export function classCsv(rows: SummaryRow[]): string {
         r.turns,
         r.action_count,
         r.final_hash,
+        r.forked_from_result,
+        r.forked_from_turn,
         ...metricIds.map((id) => (typeof m[id] === 'number' ? m[id]! : null)),
       ]
         .map(csvCell)

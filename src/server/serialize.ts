@@ -17,6 +17,8 @@ export interface ResultSummary {
   finalHash: string;
   createdAt: string;
   hidden?: boolean;
+  /** Set only for a verified fork: the parent result and the turn it was forked at. */
+  forkedFrom?: { resultId: string; turn: number };
   metrics: Record<string, number>;
   scores: Record<string, number>;
 }
@@ -43,6 +45,8 @@ function head(row: SummaryRow, moderator: boolean): Omit<ResultSummary, 'metrics
     createdAt: new Date(row.created_at).toISOString(),
   };
   if (moderator) out.hidden = row.hidden !== 0;
+  if (row.forked_from_result !== null && row.forked_from_turn !== null)
+    out.forkedFrom = { resultId: row.forked_from_result, turn: row.forked_from_turn };
   return out;
 }
 

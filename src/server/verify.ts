@@ -140,6 +140,8 @@ export function resultRow(args: {
     metrics: JSON.stringify(state.metrics),
     history: JSON.stringify(compactHistory(state)),
     record: JSON.stringify(record),
+    forked_from_result: null,
+    forked_from_turn: null,
   };
 }
 

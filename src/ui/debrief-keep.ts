@@ -118,6 +118,7 @@ export function keepSection(k: KeepContext): HTMLElement {
     const code = classInput.value.trim();
     if (code) s.classCode = code;
     if (opts.scenarioText !== undefined) s.scenario = opts.scenarioText;
+    if (opts.forkedFrom) s.forkedFrom = opts.forkedFrom;
     return s;
   };
 

@@ -142,6 +142,8 @@ export interface Submission {
   classCode?: string;
   /** The scenario's text, for a scenario the server may not have (a file an instructor wrote). */
   scenario?: string;
+  /** The stored result and turn this game was forked from (the server checks the claim). */
+  forkedFrom?: { resultId: string; turn: number };
 }
 
 export interface PendingSubmission {
@@ -167,6 +169,7 @@ export function submissionBody(s: Submission): Record<string, unknown> {
   const code = s.classCode?.trim();
   if (code) body['classCode'] = code;
   if (s.scenario !== undefined) body['scenario'] = s.scenario;
+  if (s.forkedFrom) body['forkedFrom'] = s.forkedFrom;
   return body;
 }
 

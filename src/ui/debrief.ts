@@ -70,6 +70,8 @@ export interface DebriefOptions {
   record: GameRecord;
   /** The scenario's source text when it came from a file (not built in). */
   scenarioText?: string;
+  /** The stored result and turn this game continued from ("fork from this turn"). */
+  forkedFrom?: { resultId: string; turn: number };
   ledger: Ledger;
   /** The capitals human players held (one, or several in hot-seat). */
   playerSeats: Capital[];

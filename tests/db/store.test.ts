@@ -36,6 +36,8 @@ function row(id: string, over: Partial<ResultRow> = {}): ResultRow {
     metrics: '{"kyiv.score":50.5}',
     history: '{"ids":[],"turns":[]}',
     record: '{}',
+    forked_from_result: null,
+    forked_from_turn: null,
     ...over,
   };
 }

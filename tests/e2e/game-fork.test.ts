@@ -61,6 +61,35 @@ describe.skipIf(!hasChromium)('fork a stored result in chromium', () => {
     await page.close();
   });
 
+  it('a forked game submitted from the debrief is stored as forked from the result at turn 4', async () => {
+    const page = await harness.open(`/?renderer=canvas&fork=${resultId}&turn=4`);
+    const dialog = page.getByRole('dialog', { name: 'Continue this game from turn 4' });
+    await dialog.waitFor({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Play Kyiv' }).click();
+    await page.locator('#turn-indicator').waitFor();
+    await waitForMap(page);
+    await playToDebrief(page);
+    await page.locator('.debrief[data-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Submit to the class board' }).click();
+    await page.getByRole('button', { name: 'Submitted' }).waitFor({ timeout: 30_000 });
+    const mine = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('tc.myResults') ?? '[]') as string[],
+    );
+    expect(mine).toHaveLength(1);
+    const stored = (await (await fetch(`${harness.baseUrl}/api/results/${mine[0]}`)).json()) as {
+      forkedFrom?: { resultId: string; turn: number };
+    };
+    expect(stored.forkedFrom).toEqual({ resultId, turn: 4 });
+    // The run's page says so, with a link to the run it continued.
+    await page.goto(`${harness.baseUrl}/results?id=${mine[0]}`);
+    const link = page.getByRole('link', { name: 'an earlier run' });
+    await link.waitFor({ timeout: 30_000 });
+    expect(await link.getAttribute('href')).toBe(`/results?id=${resultId}`);
+    await expect(page.getByText('at turn 4').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: '/tmp/i13d-forked-run.png' });
+    await page.close();
+  }, 240_000);
+
   it('an unknown result gets a clear message on the menu', async () => {
     const page = await harness.open('/?renderer=canvas&fork=nosuchresult&turn=2');
     await expect

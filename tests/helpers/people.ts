@@ -22,12 +22,15 @@ export function playWithPeople(
   seed: string,
   seats: Seats,
   standIns: Partial<Record<Capital, string>>,
+  /** Orders already played (a fork's actions before its turn): the game goes on from there. */
+  prefix: readonly Action[] = [],
 ): GameRecord {
   const labels: Seats = { ...seats };
   for (const c of Object.keys(standIns) as Capital[]) labels[c] = 'human';
   const isHuman = (c: Capital) => labels[c] === 'human';
   const state = createGame(rules, { seed, figureChoices: { default: 'central' } });
   const log: Action[] = [];
+  for (const a of prefix) if (applyInPlace(state, a).ok) log.push(a);
   playComputersAfter(state, labels, null, log, isHuman);
   while (state.ctx.phase !== 'over') {
     const seat = state.ctx.seat;

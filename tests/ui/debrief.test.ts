@@ -470,6 +470,14 @@ describe('submission to the class board', () => {
     ).toMatchObject({ classCode: 'ab-12', scenario: 'text' });
   });
 
+  it('says which run and turn a forked game continued from (and nothing for other games)', () => {
+    const forkedFrom = { resultId: 'abc123', turn: 4 };
+    expect(submissionBody({ record, pseudonym: 'Quiet Heron', forkedFrom })['forkedFrom']).toEqual(
+      forkedFrom,
+    );
+    expect(submissionBody({ record, pseudonym: 'Quiet Heron' })).not.toHaveProperty('forkedFrom');
+  });
+
   it('reads the result id, the server’s 4xx message, and a network failure', async () => {
     const ok = await submitResult(
       { record, pseudonym: 'Quiet Heron' },
