@@ -62,7 +62,11 @@ describe.skipIf(!hasChromium)('fork a stored result in chromium', () => {
   });
 
   it('a forked game submitted from the debrief is stored as forked from the result at turn 4', async () => {
-    const page = await harness.open(`/?renderer=canvas&fork=${resultId}&turn=4`);
+    // The test above left its fork of the same result in progress, and that link now resumes it
+    // (issue 9 #14): start from a device with no saved game.
+    const page = await harness.open('/?renderer=canvas');
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${harness.baseUrl}/?renderer=canvas&fork=${resultId}&turn=4`);
     const dialog = page.getByRole('dialog', { name: 'Continue this game from turn 4' });
     await dialog.waitFor({ timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Play Kyiv' }).click();
