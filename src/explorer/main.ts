@@ -2,7 +2,8 @@
  * The outcome explorer page (explorer.html): choose a scenario, seats, figures and a number of
  * games; the batch runs in a Web Worker (worker.ts) with a progress bar and a cancel button;
  * the results are histograms of each metric (with "your game" marked when the URL carries
- * `mine`), percentiles, and a tornado chart of the uncertain figures. DOM and plain SVG only.
+ * `mine`), percentiles, and a tornado chart of the uncertain figures. DOM and SVG from the shared
+ * chart module (src/charts).
  */
 import './explorer.css';
 import { botNames, PLAYER_DESCRIPTIONS } from '../ai';
@@ -11,13 +12,15 @@ import {
   describeDistribution,
   describeTornado,
   fmt,
+  histogramSpec,
+  histogramTable,
   metricLabel,
   mineSentence,
-  renderHistogram,
   renderTornado,
   signed,
   tornadoRows,
 } from './charts';
+import { renderHistogram } from '../charts/histogram';
 import type { ExplorerInput, ExplorerResult, FiguresMode } from './core';
 import { parseMine, type Mine } from './mine';
 import {
@@ -307,7 +310,8 @@ function card(id: string, r: ExplorerResult): HTMLElement {
   const mark = r.mine[id];
   const figure = h('figure', { class: 'card' });
   figure.append(h('figcaption', {}, h('span', { class: 'card-title' }, metricLabel(id))));
-  figure.append(renderHistogram(id, r.completed, r.histograms[id]!, p, mark));
+  const spec = histogramSpec(id, r.completed, r.histograms[id]!, p, mark);
+  figure.append(renderHistogram(spec), histogramTable(spec));
   const facts = h(
     'p',
     { class: 'facts' },
