@@ -46,6 +46,21 @@ export const HISTOGRAM_SIZE: HistogramSize = {
   bottom: 40,
 };
 
+/** A phone's frame: drawn near its own size, so its text stays as large as on a laptop. */
+export const HISTOGRAM_SIZE_NARROW: HistogramSize = {
+  width: 320,
+  height: 200,
+  left: 8,
+  right: 8,
+  top: 44,
+  bottom: 36,
+};
+
+/** The frame to draw at for a box this many pixels wide. */
+export function histogramSizeFor(boxWidth: number): HistogramSize {
+  return boxWidth < 420 ? HISTOGRAM_SIZE_NARROW : HISTOGRAM_SIZE;
+}
+
 export interface HistogramGeometry {
   width: number;
   height: number;

@@ -33,11 +33,44 @@ export interface TornadoGeometry {
   rows: (TornadoRow & { y: number; xLow: number; xHigh: number })[];
 }
 
-export const TORNADO = { width: 720, rowHeight: 56, top: 34, left: 250, right: 110 };
+export interface TornadoLayout {
+  width: number;
+  rowHeight: number;
+  top: number;
+  left: number;
+  right: number;
+  /** Row labels over their bars (a phone) rather than left of them. */
+  labelAbove: boolean;
+}
+
+export const TORNADO: TornadoLayout = {
+  width: 720,
+  rowHeight: 56,
+  top: 34,
+  left: 250,
+  right: 110,
+  labelAbove: false,
+};
+/** A phone's layout: near its own width, each row's label above its bars, so text stays large. */
+export const TORNADO_NARROW: TornadoLayout = {
+  width: 360,
+  rowHeight: 70,
+  top: 34,
+  left: 12,
+  right: 70,
+  labelAbove: true,
+};
+
+export function tornadoLayoutFor(boxWidth: number): TornadoLayout {
+  return boxWidth < 560 ? TORNADO_NARROW : TORNADO;
+}
 
 /** Bars from the central value to each end, on one scale wide enough for the largest swing. */
-export function tornadoGeometry(rows: readonly TornadoRow[]): TornadoGeometry {
-  const { width, rowHeight, top, left, right } = TORNADO;
+export function tornadoGeometry(
+  rows: readonly TornadoRow[],
+  layout: TornadoLayout = TORNADO,
+): TornadoGeometry {
+  const { width, rowHeight, top, left, right } = layout;
   const central = rows[0]?.central ?? 0;
   let span = 0;
   for (const r of rows)
@@ -56,9 +89,10 @@ export function renderTornado(
   title: string,
   desc: string,
   rows: readonly TornadoRow[],
+  layout: TornadoLayout = TORNADO,
   className = '',
 ): SVGSVGElement {
-  const g = tornadoGeometry(rows);
+  const g = tornadoGeometry(rows, layout);
   const root = chartFrame(g.width, g.height, title, desc, `chart-svg tornado ${className}`.trim());
   root.append(
     svg(
@@ -68,13 +102,17 @@ export function renderTornado(
     ),
     svg('line', { x1: g.centreX, x2: g.centreX, y1: 24, y2: g.height - 4, class: 'axis' }),
   );
-  const bh = TORNADO.rowHeight * 0.5;
+  const bh = layout.rowHeight * (layout.labelAbove ? 0.4 : 0.5);
   for (const r of g.rows) {
-    const y = r.y + (TORNADO.rowHeight - bh) / 2;
+    const y = layout.labelAbove
+      ? r.y + layout.rowHeight - bh - 6
+      : r.y + (layout.rowHeight - bh) / 2;
     root.append(
       svg(
         'text',
-        { x: TORNADO.left - 10, y: y + bh / 2 + 6, class: 'rowlabel', 'text-anchor': 'end' },
+        layout.labelAbove
+          ? { x: layout.left, y: y - 8, class: 'rowlabel', 'text-anchor': 'start' }
+          : { x: layout.left - 10, y: y + bh / 2 + 6, class: 'rowlabel', 'text-anchor': 'end' },
         svg('title', {}, r.label),
         r.short,
       ),
@@ -98,7 +136,7 @@ export function renderTornado(
     root.append(
       svg(
         'text',
-        { x: TORNADO.width - 4, y: y + bh / 2 + 6, class: 'tick', 'text-anchor': 'end' },
+        { x: layout.width - 4, y: y + bh / 2 + 6, class: 'tick', 'text-anchor': 'end' },
         signed(r.high - r.low),
       ),
     );

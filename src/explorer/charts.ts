@@ -6,7 +6,12 @@
 import { binRanges } from '../charts/bins';
 import { formatNumber as fmt, signed } from '../charts/format';
 import { histogramGeometry, histogramTable, type HistogramSpec } from '../charts/histogram';
-import { renderTornado as drawTornado, sortBySwing, type TornadoRow } from '../charts/tornado';
+import {
+  renderTornado as drawTornado,
+  sortBySwing,
+  type TornadoLayout,
+  type TornadoRow,
+} from '../charts/tornado';
 import { metricLabel } from '../ui/metric-labels';
 import type { Percentiles } from '../sim/batch';
 import type { Histogram, MineMark, SensitivityRow } from './core';
@@ -92,11 +97,16 @@ export function describeTornado(metric: string, rows: readonly TornadoRow[]): st
   return `Effect on the median of ${metricLabel(metric)}, each figure from low to high with the others central (central: ${fmt(rows[0]!.central)}). ${parts.join('; ')}.`;
 }
 
-export function renderTornado(metric: string, rows: readonly TornadoRow[]): SVGSVGElement {
+export function renderTornado(
+  metric: string,
+  rows: readonly TornadoRow[],
+  layout: TornadoLayout,
+): SVGSVGElement {
   return drawTornado(
     `What moves ${metricLabel(metric)}`,
     describeTornado(metric, rows),
     rows,
+    layout,
     'chart',
   );
 }

@@ -20,7 +20,8 @@ import {
   signed,
   tornadoRows,
 } from './charts';
-import { renderHistogram } from '../charts/histogram';
+import { histogramSizeFor, renderHistogram } from '../charts/histogram';
+import { tornadoLayoutFor } from '../charts/tornado';
 import type { ExplorerInput, ExplorerResult, FiguresMode } from './core';
 import { parseMine, type Mine } from './mine';
 import {
@@ -310,7 +311,11 @@ function card(id: string, r: ExplorerResult): HTMLElement {
   const mark = r.mine[id];
   const figure = h('figure', { class: 'card' });
   figure.append(h('figcaption', {}, h('span', { class: 'card-title' }, metricLabel(id))));
-  const spec = histogramSpec(id, r.completed, r.histograms[id]!, p, mark);
+  // Drawn for the box it gets: a phone's single column gets a narrower frame with the same text.
+  const spec = {
+    ...histogramSpec(id, r.completed, r.histograms[id]!, p, mark),
+    size: histogramSizeFor(byId('cards').clientWidth - 40),
+  };
   figure.append(renderHistogram(spec), histogramTable(spec));
   const facts = h(
     'p',
@@ -344,7 +349,7 @@ function renderTornadoBox(r: ExplorerResult): void {
   }
   const draw = () => {
     const rows = tornadoRows(r.sensitivity, select.value);
-    box.replaceChildren(renderTornado(select.value, rows));
+    box.replaceChildren(renderTornado(select.value, rows, tornadoLayoutFor(box.clientWidth)));
     const table = h('table', { class: 'numbers' });
     table.append(
       h(
@@ -379,7 +384,14 @@ function renderTornadoBox(r: ExplorerResult): void {
         ),
       );
     table.append(body);
-    notes.replaceChildren(table);
+    // Scrolls sideways on a phone instead of widening the page; focusable, so keys can scroll it.
+    notes.replaceChildren(
+      h(
+        'div',
+        { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Figures tried' },
+        table,
+      ),
+    );
   };
   select.onchange = () => {
     draw();

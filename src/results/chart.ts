@@ -118,6 +118,8 @@ export function lineChart(title: string, xLabels: string[], series: Series[]): H
       yTitle: title,
       series: series.map((s, i) => ({
         label: s.label,
+        // The legend names the runs; the line ends carry their letter, so long names fit.
+        short: String.fromCharCode(65 + i),
         values: s.values,
         className: s.className,
         marker: i === 0 ? 'circle' : 'square',
