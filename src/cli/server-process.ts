@@ -14,7 +14,10 @@ export interface Child {
 }
 
 export function startServer(env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // SERVER_NODE_FLAGS adds Node flags to the child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" to
+  // profile the server under a benchmark (Node refuses --cpu-prof in NODE_OPTIONS).
+  const extra = (process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
