@@ -159,6 +159,12 @@ export interface RoomClocksTable {
   updated_at: number;
 }
 
+/** Raised by every write to a scenario's results: the boards cached by app servers check it. */
+export interface ResultsVersionsTable {
+  scenario_hash: string;
+  version: number;
+}
+
 export interface Database {
   scenarios: ScenariosTable;
   classes: ClassesTable;
@@ -171,4 +177,5 @@ export interface Database {
   room_mutes: RoomMutesTable;
   class_clocks: ClassClocksTable;
   room_clocks: RoomClocksTable;
+  results_versions: ResultsVersionsTable;
 }
