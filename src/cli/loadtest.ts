@@ -21,7 +21,7 @@ import { openDatabase } from '../db/open';
 import { parseArgs, positiveInt, run, UsageError } from './common';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from './chromium';
 import { makeRecords, seedRuns } from './seed-runs';
-import { rssMb, startServer, stopServer } from './server-process';
+import { cpuMs, rssMb, startServer, stopServer } from './server-process';
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 
@@ -74,6 +74,7 @@ async function submissions(opts: {
     const idle = rssMb(server.proc.pid);
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.proc.pid))), 250);
+    const cpuBefore = cpuMs(server.proc.pid);
     console.log(
       `autocannon: ${opts.connections} connections, ${opts.duration} s after a 3 s warm-up, POST /api/results (${records.length} records x ${classes.length} classes = ${distinct} distinct submissions, then repeats)`,
     );
@@ -91,6 +92,7 @@ async function submissions(opts: {
       ],
     });
     clearInterval(sampler);
+    const cpuUsed = cpuMs(server.proc.pid) - cpuBefore;
     const codes = Object.fromEntries(
       Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0]),
     );
@@ -106,6 +108,9 @@ async function submissions(opts: {
       `errors:      ${result.errors} (timeouts ${result.timeouts}), non-2xx ${result.non2xx}`,
     );
     console.log(`status:      ${JSON.stringify(codes)} (201 new, 200 already stored)`);
+    console.log(
+      `server CPU:  ${(cpuUsed / Math.max(1, result.requests.total)).toFixed(2)} ms per request (all threads; ${f1(cpuUsed / 1000)} s in ${result.duration.toFixed(1)} s)`,
+    );
     console.log(`server RSS:  ${f1(idle)} MB after warm-up, ${f1(peak)} MB peak under load`);
     console.log(
       `load avg:    ${loadavg()
