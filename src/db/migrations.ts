@@ -224,6 +224,20 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.dropTable('room_presence').ifExists().execute();
     },
   },
+  // Issue 13: a counter per scenario that every change to its results raises, so each app server
+  // can tell with one small query whether the board it cached is still the database's.
+  '0015_results_versions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('results_versions')
+        .addColumn('scenario_hash', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('results_versions').ifExists().execute();
+    },
+  },
 };
 
 /** Kysely's MigrationProvider over the in-code list above. */

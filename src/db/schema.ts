@@ -174,6 +174,12 @@ export interface RoomPresenceTable {
   seen_at: number;
 }
 
+/** Raised by every write to a scenario's results: the boards cached by app servers check it. */
+export interface ResultsVersionsTable {
+  scenario_hash: string;
+  version: number;
+}
+
 export interface Database {
   scenarios: ScenariosTable;
   classes: ClassesTable;
@@ -187,4 +193,5 @@ export interface Database {
   class_clocks: ClassClocksTable;
   room_clocks: RoomClocksTable;
   room_presence: RoomPresenceTable;
+  results_versions: ResultsVersionsTable;
 }

@@ -23,7 +23,7 @@ export function canonicalJson(value: unknown): string {
 function writeCanonical(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quoted(value);
     case 'number':
       return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
@@ -48,19 +48,20 @@ function writeCanonical(value: unknown): string | undefined {
     const v = writeCanonical(record[key]);
     if (v === undefined) continue;
     if (text.length > 1) text += ',';
-    text += `${quotedKey(key)}:${v}`;
+    text += `${quoted(key)}:${v}`;
   }
   return `${text}}`;
 }
 
-// Keys repeat in every action of a record: quote each once.
-const quoted = new Map<string, string>();
+// Keys and short values (action types, seats, items) repeat in every action of a record: quote
+// each once. Bounded, so a record full of distinct strings cannot grow it without limit.
+const quotedCache = new Map<string, string>();
 
-function quotedKey(key: string): string {
-  let q = quoted.get(key);
+function quoted(text: string): string {
+  let q = quotedCache.get(text);
   if (q === undefined) {
-    q = JSON.stringify(key);
-    if (key.length <= 40 && quoted.size < 10000) quoted.set(key, q);
+    q = JSON.stringify(text);
+    if (text.length <= 40 && quotedCache.size < 10000) quotedCache.set(text, q);
   }
   return q;
 }
@@ -74,8 +75,20 @@ function quotedKey(key: string): string {
 function canonicalKeyOrder(keys: string[]): string[] {
   let n = 0;
   while (n < keys.length && isArrayIndex(keys[n]!)) n++;
-  if (n === 0) return keys.sort();
-  return keys.slice(0, n).concat(keys.slice(n).sort());
+  if (keys.length - n > 16)
+    return n === 0 ? keys.sort() : keys.slice(0, n).concat(keys.slice(n).sort());
+  // Insertion sort by UTF-16 code unit (what sort() does for strings): most objects have a
+  // handful of keys, where it beats the general sort several times over.
+  for (let i = n + 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= n && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
 }
 
 function isArrayIndex(key: string): boolean {
