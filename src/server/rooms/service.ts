@@ -495,7 +495,8 @@ export class RoomService implements ConsoleHost {
     if (!room) return;
     if (n.k === 'log') {
       if (n.seq <= room.game.seq) return;
-      await this.exclusive(room, async () => this.afterApply(room, await this.catchUp(room)));
+      // Notices queue up behind a busy room: the first catch-up often reads them all.
+      await this.exclusive(room, async () => (n.seq <= room.game.seq ? undefined : this.afterApply(room, await this.catchUp(room))));
     } else if (n.k === 'room') {
       // A student joined on another server: names on every screen, and a waiting room's seats.
       await this.exclusive(room, async () => {
