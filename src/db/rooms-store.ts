@@ -119,4 +119,42 @@ export class RoomsStore {
       .orderBy('seq')
       .execute();
   }
+
+  // ------------------------------------------------------------------ presence (several app servers)
+
+  /** This server holds the seat's device now (a newer device anywhere replaces the row). */
+  async setPresence(roomId: string, seat: string, serverId: string, connId: string, now: number): Promise<void> {
+    const values = { server_id: serverId, conn_id: connId, seen_at: now };
+    await this.kysely
+      .insertInto('room_presence')
+      .values({ room_id: roomId, seat, ...values })
+      .onConflict((oc) => oc.columns(['room_id', 'seat']).doUpdateSet(values))
+      .execute();
+  }
+
+  /** The device left; a newer device's row (another connection) stays. */
+  async clearPresence(roomId: string, seat: string, connId: string): Promise<void> {
+    await this.kysely.deleteFrom('room_presence').where('room_id', '=', roomId).where('seat', '=', seat).where('conn_id', '=', connId).execute();
+  }
+
+  /** Which server holds each connected seat of the room. */
+  async presence(roomId: string): Promise<{ seat: string; server_id: string }[]> {
+    return this.kysely.selectFrom('room_presence').select(['seat', 'server_id']).where('room_id', '=', roomId).execute();
+  }
+
+  /**
+   * A server's heartbeat: refreshes its own rows, and deletes rows no server refreshed since
+   * `staleBefore` (their server died without saying goodbye). Returns the rooms that lost one.
+   */
+  async refreshPresence(serverId: string, now: number, staleBefore: number): Promise<string[]> {
+    await this.kysely.updateTable('room_presence').set({ seen_at: now }).where('server_id', '=', serverId).execute();
+    const gone = await this.kysely.deleteFrom('room_presence').where('seen_at', '<', staleBefore).returning('room_id').execute();
+    return [...new Set(gone.map((g) => g.room_id))];
+  }
+
+  /** This server is closing: its devices are gone. Returns the rooms that lost one. */
+  async dropServerPresence(serverId: string): Promise<string[]> {
+    const gone = await this.kysely.deleteFrom('room_presence').where('server_id', '=', serverId).returning('room_id').execute();
+    return [...new Set(gone.map((g) => g.room_id))];
+  }
 }
