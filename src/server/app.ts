@@ -245,7 +245,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       ...(options.pool ? { pool: options.pool } : {}),
     });
     teacher.start(app, rooms);
-    app.addHook('onClose', async () => rooms.close());
+    // Before the database closes: this server's devices are gone (presence rows, notices).
+    app.addHook('preClose', async () => rooms.close());
     app.decorate('rooms', rooms);
     app.register(roomRoutes, {
       service: rooms,

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, type Capital, type GameRecord } from '../../src/engine';
-import type { ConsoleFrame, ConsoleRoom } from '../../src/rooms/console-view';
+import { patchRoom, type ConsoleFrame, type ConsoleRoom, type ConsoleRoomPatch } from '../../src/rooms/console-view';
 import type { RoomMessage } from '../../src/rooms/messages';
 import { joinSeats } from '../../src/session/room-bots';
 import { builtInRules } from '../helpers/rules';
@@ -52,8 +52,10 @@ function latestRoom(s: Raw): ConsoleRoom | null {
   let room: ConsoleRoom | null = null;
   for (const raw of s.frames) {
     const f = JSON.parse(raw) as ConsoleFrame;
-    if (f.type === 'console') room = f.rooms.find((r) => r.summary.id === roomId) ?? room;
-    if (f.type === 'consoleRooms') room = f.rooms.find((r) => r.summary.id === roomId) ?? room;
+    if (f.type === 'console' || f.type === 'consoleRooms') {
+      const patch = (f.rooms as ConsoleRoomPatch[]).find((r) => r.summary.id === roomId);
+      if (patch) room = patchRoom(room ?? undefined, patch);
+    }
   }
   return room;
 }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capital } from '../../src/engine';
-import type { ConsoleFrame, ConsoleRoom } from '../../src/rooms/console-view';
+import { patchRoom, type ConsoleFrame, type ConsoleRoom, type ConsoleRoomPatch } from '../../src/rooms/console-view';
 import type { RoomMessage } from '../../src/rooms/messages';
 import { joinSeats } from '../../src/session/room-bots';
 import { ClockStore } from '../../src/server/console/clock-store';
@@ -61,7 +61,10 @@ function latestRoom(): ConsoleRoom | null {
   let room: ConsoleRoom | null = null;
   for (const raw of teacher.frames) {
     const f = JSON.parse(raw) as ConsoleFrame;
-    if (f.type === 'console' || f.type === 'consoleRooms') room = f.rooms.find((r) => r.summary.id === roomId) ?? room;
+    if (f.type === 'console' || f.type === 'consoleRooms') {
+      const patch = (f.rooms as ConsoleRoomPatch[]).find((r) => r.summary.id === roomId);
+      if (patch) room = patchRoom(room ?? undefined, patch);
+    }
   }
   return room;
 }
@@ -141,7 +144,10 @@ describe.runIf(PG_URL)('two app servers on one PostgreSQL', () => {
       let room: ConsoleRoom | null = null;
       for (const raw of teacher.frames) {
         const f = JSON.parse(raw) as ConsoleFrame;
-        if (f.type === 'console' || f.type === 'consoleRooms') room = f.rooms.find((r) => r.summary.id === second) ?? room;
+        if (f.type === 'console' || f.type === 'consoleRooms') {
+          const patch = (f.rooms as ConsoleRoomPatch[]).find((r) => r.summary.id === second);
+          if (patch) room = patchRoom(room ?? undefined, patch);
+        }
       }
       return room !== null && pred(room);
     };

@@ -14,6 +14,7 @@ import type { WebSocket } from 'ws';
 import { CAPITALS, TEACHER, type Capital, type GameState, type InjectAction, type Rules } from '../../engine';
 import type { Store } from '../../db/store';
 import {
+  ConsoleDiff,
   consoleCommandSchema,
   consoleFigures,
   type ConsoleCommandBody,
@@ -72,6 +73,8 @@ export interface ConsoleServiceOptions {
 interface ConsoleConn {
   classCode: string;
   send(frame: ConsoleFrame | ServerMessage): void;
+  /** What this console was last sent of each room: frames carry only the changes. */
+  diff: ConsoleDiff;
 }
 
 interface Tracked {
@@ -249,6 +252,7 @@ export class ConsoleService implements RoomHooks {
     }
     const conn: ConsoleConn = {
       classCode: code,
+      diff: new ConsoleDiff(),
       send: (frame) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
       },
@@ -262,10 +266,12 @@ export class ConsoleService implements RoomHooks {
     });
     socket.on('close', () => this.consoles.delete(conn));
     this.consoles.add(conn);
-    conn.send(await this.classFrame(code));
+    const frame = await this.classFrame(code);
+    for (const r of frame.rooms) conn.diff.patch(r);
+    conn.send(frame);
   }
 
-  private async classFrame(code: string): Promise<ConsoleFrame> {
+  private async classFrame(code: string): Promise<Extract<ConsoleFrame, { type: 'console' }>> {
     const ids = await this.h.classRoomIds(code);
     const rooms: ConsoleRoom[] = [];
     for (const id of ids) rooms.push(await this.consoleRoom(id));
@@ -311,8 +317,11 @@ export class ConsoleService implements RoomHooks {
         this.dirty.delete(code);
         void Promise.all(ids.map((id) => this.consoleRoom(id)))
           .then((rooms) => {
-            const frame: ConsoleFrame = { type: 'consoleRooms', now: this.now(), rooms };
-            for (const c of this.consoles) if (c.classCode === code) c.send(frame);
+            for (const c of this.consoles) {
+              if (c.classCode !== code) continue;
+              const patches = rooms.map((r) => c.diff.patch(r)).filter((p) => p !== null);
+              if (patches.length > 0) c.send({ type: 'consoleRooms', now: this.now(), rooms: patches });
+            }
           })
           .catch((e: unknown) => this.opts.log?.(e, 'a console update'));
       }, PUSH_MS),

@@ -70,6 +70,7 @@ export async function pgFanout(url: string, onError: (e: unknown) => void = () =
   async function connect(): Promise<void> {
     const c = new pg.Client({ connectionString: url });
     c.on('error', (e) => {
+      if (closed) return;
       onError(e);
       if (client === c) client = null;
       if (!closed) setTimeout(() => void connect().catch(onError), 500).unref();
@@ -96,7 +97,13 @@ export async function pgFanout(url: string, onError: (e: unknown) => void = () =
       pending.push(payload);
       return;
     }
-    last = client.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).then(() => {}, onError);
+    // A notice still on its way when the server closes is lost with the server: not an error.
+    last = client.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).then(
+      () => {},
+      (e: unknown) => {
+        if (!closed) onError(e);
+      },
+    );
   }
 
   await connect();

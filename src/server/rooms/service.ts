@@ -70,6 +70,23 @@ interface Loaded {
   /** Every change to the room runs in this chain, one at a time. */
   chain: Promise<unknown>;
   finishing: Promise<void> | null;
+  /** What stored entries changed since the seats were last told (queueBroadcast). */
+  outbox: Applied | null;
+}
+
+/** How long stored entries wait to be sent to the seats together (ms). */
+export const VIEW_BATCH_MS = 15;
+
+/** Several entries' changes as one: whose views changed, the month resolved, what was refused. */
+function merged(applied: readonly Applied[]): Applied {
+  const out: Applied = { changed: 'none', resolved: null, refused: [] };
+  for (const a of applied) {
+    if (a.changed === 'all' || out.changed === 'none') out.changed = a.changed;
+    else if (a.changed !== 'none' && a.changed !== out.changed) out.changed = 'all';
+    out.resolved = a.resolved ?? out.resolved;
+    out.refused.push(...a.refused);
+  }
+  return out;
 }
 
 /**
@@ -105,6 +122,8 @@ export class RoomService implements ConsoleHost {
   readonly rooms: RoomsStore;
   /** How many month reports each device has: reports and history go again only when it grows. */
   private readonly sentReports = new WeakMap<SeatConnection, number>();
+  /** The summary each device last got (its log position aside). */
+  private readonly sentSummary = new WeakMap<SeatConnection, string>();
   private hooks: RoomHooks | null = null;
   private readonly loaded = new Map<string, Promise<Loaded>>();
   private readonly now: () => number;
@@ -300,6 +319,7 @@ export class RoomService implements ConsoleHost {
       remote: new Set(),
       chain: Promise.resolve(),
       finishing: null,
+      outbox: null,
     };
     await this.catchUp(room);
     await this.readPresence(room);
@@ -365,15 +385,29 @@ export class RoomService implements ConsoleHost {
       room.row.updated_at = this.now();
       await this.rooms.updateRoom(room.row.id, { phase, updated_at: room.row.updated_at });
     }
-    const merged: Applied = { changed: 'none', resolved: null, refused: [] };
-    for (const a of applied) {
-      if (a.changed === 'all' || merged.changed === 'none') merged.changed = a.changed;
-      else if (a.changed !== 'none' && a.changed !== merged.changed) merged.changed = 'all';
-      merged.resolved = a.resolved ?? merged.resolved;
-      merged.refused.push(...a.refused);
+    this.queueBroadcast(room, merged(applied));
+    if (room.game.over) {
+      this.flushBroadcast(room);
+      void this.finish(room);
     }
-    this.broadcast(room, merged);
-    if (room.game.over) void this.finish(room);
+  }
+
+  /**
+   * Seats hear of stored entries a moment later, in one frame each for every entry stored in
+   * the meantime: the order's sender is acknowledged as soon as its entry is stored, and the
+   * views (the bulk of a server's work: a view per seat, built and serialised) are built once
+   * per batch instead of once per order.
+   */
+  private queueBroadcast(room: Loaded, applied: Applied): void {
+    const waiting = room.outbox;
+    room.outbox = waiting ? merged([waiting, applied]) : applied;
+    if (!waiting) setTimeout(() => this.flushBroadcast(room), VIEW_BATCH_MS);
+  }
+
+  private flushBroadcast(room: Loaded): void {
+    const applied = room.outbox;
+    room.outbox = null;
+    if (applied) this.broadcast(room, applied);
   }
 
   // ---------------------------------------------------------------- what seats send
@@ -461,7 +495,8 @@ export class RoomService implements ConsoleHost {
     if (!room) return;
     if (n.k === 'log') {
       if (n.seq <= room.game.seq) return;
-      await this.exclusive(room, async () => this.afterApply(room, await this.catchUp(room)));
+      // Notices queue up behind a busy room: the first catch-up often reads them all.
+      await this.exclusive(room, async () => (n.seq <= room.game.seq ? undefined : this.afterApply(room, await this.catchUp(room))));
     } else if (n.k === 'room') {
       // A student joined on another server: names on every screen, and a waiting room's seats.
       await this.exclusive(room, async () => {
@@ -536,11 +571,16 @@ export class RoomService implements ConsoleHost {
     // Every change reaches the console, a device connecting to its seat included (who is connected).
     this.changed(room.row.id);
     const summary = this.summary(room);
+    // What the summary shows, its log position aside: a seat whose screen would not change (another
+    // seat's queued order) gets no frame at all.
+    const shown = JSON.stringify({ ...summary, seq: 0 });
     for (const [seat, conn] of room.connections) {
       if (only && seat !== only) continue;
       const refused = applied.refused.filter((r) => r.seat === seat).map((r) => ({ id: r.id, message: r.message }));
       // The game's end comes as `finished`, with the whole record: no view of the last state.
       const withView = !room.game.over && (applied.changed === 'all' || applied.changed === seat);
+      if (!withView && refused.length === 0 && applied.resolved === null && this.sentSummary.get(conn) === shown) continue;
+      this.sentSummary.set(conn, shown);
       const state = withView ? room.game.viewState(seat) : null;
       const fresh = state !== null && this.sentReports.get(conn) !== state.reports.length;
       if (state) this.sentReports.set(conn, state.reports.length);
