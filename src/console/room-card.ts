@@ -7,7 +7,7 @@
  * nodes that depend on the time (countdown, "thinking for"), so 40 rooms stay cheap.
  */
 import { CAPITALS, type Capital } from '../engine/types';
-import { bundleText } from '../results/replay';
+import { bundleText } from '../ui/plain-words';
 import { CAPITAL_NAMES } from '../results/labels';
 import { fmt, fmtMonth, h } from '../results/dom';
 import type { ConsoleCommandBody, ConsoleRoom } from '../rooms/console-view';
