@@ -7,7 +7,7 @@
  */
 export type { Bot } from './types';
 export { getBot, botNames } from './registry';
-export { computerReactions, reactsWithinTurn } from './reactions';
+export { applyReactions, computerReactions, reactsWithinTurn } from './reactions';
 export { LEVER_SETTINGS, type LeverSettings } from './lever-settings';
 export {
   judgeOffer,

@@ -59,8 +59,21 @@ export function bundleValue(
   return v;
 }
 
+/**
+ * A count as en-GB's toLocaleString writes it ("12,000"), without the locale machinery, which
+ * cost more than the rest of a bot's answer. The text goes into recorded orders, so it must stay
+ * identical; anything but a safe whole number takes the locale path.
+ */
+export function groupThousands(n: number): string {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-GB');
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+
 function describe(bundle: Bundle): string {
-  const parts = bundleEntries(bundle).map(([item, n]) => `${n.toLocaleString('en-GB')} ${item}`);
+  const parts = bundleEntries(bundle).map(([item, n]) => `${groupThousands(n)} ${item}`);
   return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
 

@@ -19,8 +19,9 @@ function amount(rnd: () => number, max: number): number {
   return Math.floor(rnd() * (max + 1));
 }
 
-function candidate(state: Readonly<GameState>, seat: Capital, rnd: () => number): Action {
-  const sector = pick(rnd, state.sectors.map((s) => s.id).concat('nowhere'));
+/** `places`: the sector ids and one that does not exist, listed once per decision. */
+function candidate(state: Readonly<GameState>, seat: Capital, rnd: () => number, places: readonly string[]): Action {
+  const sector = pick(rnd, places);
   const other = pick(rnd, CAPITALS);
   const item = pick(rnd, ITEMS);
   const item2 = pick(rnd, ITEMS);
@@ -68,7 +69,8 @@ export const randomBot: Bot = {
     const rnd = alea(`${state.seed}:${state.ctx.turn}:${seat}:${state.ctx.actionCount}`);
     const n = Math.floor(rnd() * 8);
     const out: Action[] = [];
-    for (let i = 0; i < n; i++) out.push(candidate(state, seat, rnd));
+    const places = state.sectors.map((s) => s.id).concat('nowhere');
+    for (let i = 0; i < n; i++) out.push(candidate(state, seat, rnd, places));
     out.push({ type: 'endTurn', seat });
     return out;
   },

@@ -7,7 +7,14 @@
  * `computerReactions` is the pure question "which answers do the computer seats give now?";
  * src/sim/play.ts (`playBots`) applies them for the batch runner, the game store and the server.
  */
-import { CAPITALS, type Action, type Capital, type GameState, type Seats } from '../engine';
+import {
+  applyInPlace,
+  CAPITALS,
+  type Action,
+  type Capital,
+  type GameState,
+  type Seats,
+} from '../engine';
 import { answerOffer } from './judge';
 import { getBot } from './registry';
 
@@ -34,4 +41,44 @@ export function computerReactions(state: Readonly<GameState>, seats: Readonly<Se
     out.push(answerOffer(state, seat, o, style));
   }
   return out;
+}
+
+/** Passes of answers after one action: counters between two computers end well within it. */
+const MAX_REACTION_PASSES = 8;
+
+/**
+ * Applies the computer seats' answers to every open offer addressed to them, and to the
+ * counter-offers those answers provoke between computers, until nothing waits for a computer.
+ * An answer the engine refuses (the seat no longer holds what it offered) becomes a refusal, so
+ * an offer never waits for ever. `onApplied` sees every action applied. Returns how many answers
+ * were refused. The game's driver (playBots in src/sim/play.ts) and the search player's
+ * rollouts both answer offers through this, so a rollout bargains as the real game does.
+ */
+export function applyReactions(
+  state: GameState,
+  seats: Readonly<Seats>,
+  onApplied?: (a: Action) => void,
+): number {
+  let refused = 0;
+  for (let pass = 0; pass < MAX_REACTION_PASSES; pass++) {
+    const answers = computerReactions(state, seats);
+    if (answers.length === 0) break;
+    for (const a of answers) {
+      if (applyInPlace(state, a).ok) {
+        onApplied?.(a);
+        continue;
+      }
+      refused++;
+      if (a.type === 'reject' || !('offerId' in a)) continue;
+      const seat = a.seat as Capital;
+      const no: Action = {
+        type: 'reject',
+        seat,
+        offerId: a.offerId,
+        reason: `${state.rules.capitals[seat].name} cannot take this up now`,
+      };
+      if (applyInPlace(state, no).ok) onApplied?.(no);
+    }
+  }
+  return refused;
 }

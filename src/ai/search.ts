@@ -16,7 +16,16 @@
  * action count with alea.
  */
 import alea from 'seedrandom/lib/alea';
-import { applyInPlace, cloneState, type Action, type Capital, type GameState } from '../engine';
+import {
+  applyInPlace,
+  cloneState,
+  createGame,
+  type Action,
+  type Capital,
+  type GameState,
+  type Rules,
+  type Seats,
+} from '../engine';
 import { PLAIN_STYLE, type TradeStyle } from './judge';
 import { PERSONALITIES } from './personalities';
 import {
@@ -29,6 +38,7 @@ import {
 } from './plans';
 import type { Bot } from './types';
 import { LEVER_SETTINGS } from './lever-settings';
+import { applyReactions } from './reactions';
 
 export const SEARCH_LEVELS = { easy: 4, normal: 24, hard: 96 } as const;
 export type SearchLevel = keyof typeof SEARCH_LEVELS;
@@ -119,6 +129,12 @@ export function stillActing(state: Readonly<GameState>, seat: Capital, turn: num
   return state.ctx.seat === seat && state.ctx.turn === turn && state.ctx.phase !== 'over';
 }
 
+/**
+ * How every seat answers offers in a rollout: at the scenario's own values, as the search player
+ * itself does (its tradeStyle) and as the historical model does.
+ */
+const ROLLOUT_SEATS: Seats = { pyongyang: 'historical', moscow: 'historical', kyiv: 'historical' };
+
 /** Plays `state` on in place: `seat` under the candidate, the others under the model. */
 function playOut(
   state: GameState,
@@ -133,7 +149,9 @@ function playOut(
     const orders = who === seat ? planOrders(state, who, c.plans, c.style) : model(state, who);
     for (const a of orders) {
       if (!stillActing(state, who, turn)) break;
-      applyInPlace(state, a);
+      // As in the real game (playBots), an offer is answered at once, within the month.
+      if (applyInPlace(state, a).ok && (a.type === 'offer' || a.type === 'counter'))
+        applyReactions(state, ROLLOUT_SEATS);
     }
     if (stillActing(state, who, turn)) applyInPlace(state, { type: 'endTurn', seat: who });
   }
@@ -151,11 +169,165 @@ export interface SearchOptions {
 export interface SearchResult {
   orders: Action[];
   chosen: string;
+  /** The plan the search is committed to this game (see `incumbent` below). */
+  incumbent: string;
   rollouts: number;
   /** Every candidate looked at, with its mean score and number of rollouts. */
   ranking: { name: string; mean: number; rollouts: number }[];
 }
 
+interface Stat {
+  c: Candidate;
+  /** Score of rollout k (rollout k of every candidate plays the same dice). */
+  scores: number[];
+}
+
+function mean(xs: readonly number[]): number {
+  let sum = 0;
+  for (const x of xs) sum += x;
+  return sum / xs.length;
+}
+
+/**
+ * Whether `challenger` beats `incumbent` clearly: its mean paired difference (same dice, rollout
+ * by rollout) is positive and larger than one standard error of that difference. With a single
+ * pair there is no spread to measure, and any strict gain counts.
+ */
+export function clearlyBetter(
+  challenger: readonly number[],
+  incumbent: readonly number[],
+): boolean {
+  const n = Math.min(challenger.length, incumbent.length);
+  if (n === 0) return false;
+  const d: number[] = [];
+  for (let k = 0; k < n; k++) d.push(challenger[k]! - incumbent[k]!);
+  const m = mean(d);
+  if (!(m > 0)) return false;
+  if (n < 2) return true;
+  let ss = 0;
+  for (const x of d) ss += (x - m) * (x - m);
+  // m > sd / sqrt(n), squared: no square root needed.
+  return m * m * n * (n - 1) > ss;
+}
+
+interface Rollouts {
+  state: Readonly<GameState>;
+  seat: Capital;
+  model: Model;
+  untilTurn: number;
+  /** Seed of the dice: rollout k uses `${base}:${k}` whatever the candidate. */
+  base: string;
+}
+
+/**
+ * Successive halving with common random numbers over `cands`, `budget` rollouts in all: every
+ * candidate gets a rollout, the better half gets more, and so on. The incumbent (an index, or
+ * null) is never dropped and gets as many rollouts as the best challengers, on the same dice, so
+ * the last challenger standing can be compared with it pair by pair. Returns the statistics and
+ * the index of the challenger left standing.
+ */
+function halve(
+  r: Rollouts,
+  cands: readonly Candidate[],
+  budget: number,
+  incumbent: number | null,
+): { stats: Stat[]; best: number; used: number } {
+  const stats: Stat[] = cands.map((c) => ({ c, scores: [] }));
+  const metric = `${r.seat}.score`;
+  const roll = (i: number, per: number): void => {
+    const st = stats[i]!;
+    for (let j = 0; j < per; j++) {
+      const s = rolloutCopy(r.state);
+      s.rng = alea(`${r.base}:${st.scores.length}`, { state: true }).state();
+      playOut(s, r.seat, st.c, r.model, r.untilTurn);
+      st.scores.push(s.metrics[metric] ?? 0);
+    }
+  };
+  let alive = stats.map((_, i) => i).filter((i) => i !== incumbent);
+  if (alive.length === 0 && incumbent !== null) alive = [incumbent];
+  const guard = incumbent !== null && alive[0] !== incumbent ? 1 : 0;
+  let left = budget;
+  let rounds = Math.max(1, Math.ceil(Math.log2(alive.length)));
+  let used = 0;
+  while (alive.length > 0 && left > 0) {
+    const per = Math.max(1, Math.floor(left / ((alive.length + guard) * rounds)));
+    for (const i of alive) roll(i, per);
+    if (guard) roll(incumbent!, per);
+    used += per * (alive.length + guard);
+    left = budget - used;
+    if (alive.length === 1) break;
+    // Keep the better half (ties to the earlier candidate, so the result is stable), and no more
+    // than the budget left can give a rollout each beside the incumbent's.
+    alive = [...alive].sort((a, b) => mean(stats[b]!.scores) - mean(stats[a]!.scores) || a - b);
+    alive = alive.slice(0, Math.min(Math.ceil(alive.length / 2), Math.max(1, left - guard)));
+    rounds = Math.max(1, rounds - 1);
+    if (left < alive.length + guard) break;
+  }
+  const best = [...stats.keys()]
+    .filter((i) => i !== incumbent || alive[0] === incumbent)
+    .filter((i) => stats[i]!.scores.length > 0)
+    .sort(
+      (a, b) =>
+        stats[b]!.scores.length - stats[a]!.scores.length ||
+        mean(stats[b]!.scores) - mean(stats[a]!.scores) ||
+        a - b,
+    )[0]!;
+  return { stats, best, used };
+}
+
+/**
+ * Which candidate a game commits to: from the game's first position (rebuilt from its rules,
+ * seed and figures, so it is a function of the state), the historical plan is the incumbent and
+ * the best challenger replaces it only if clearly better. Computed once per game and seat, with
+ * twice the month's budget; memoised by the rules object (the result is the same without it).
+ */
+const openings = new WeakMap<Rules, Map<string, number>>();
+const OPENINGS_KEPT = 256;
+
+function openingIndex(
+  state: Readonly<GameState>,
+  seat: Capital,
+  cands: readonly Candidate[],
+  budget: number,
+  model: Model,
+  horizon: number | undefined,
+): number {
+  const key = JSON.stringify([
+    state.seed,
+    state.figureChoices,
+    seat,
+    cands.length,
+    budget,
+    horizon,
+  ]);
+  const memo = model === historicalModel ? openings.get(state.rules) : undefined;
+  const hit = memo?.get(key);
+  if (hit !== undefined) return hit;
+  const start = createGame(state.rules, { seed: state.seed, figureChoices: state.figureChoices });
+  const r: Rollouts = {
+    state: start,
+    seat,
+    model,
+    untilTurn: horizon !== undefined ? start.ctx.turn + horizon : Infinity,
+    base: `${state.seed}:opening:${seat}`,
+  };
+  const { stats, best } = halve(r, cands, 2 * budget, 0);
+  const chosen = clearlyBetter(stats[best]!.scores, stats[0]!.scores) ? best : 0;
+  if (model === historicalModel) {
+    let m = openings.get(state.rules);
+    if (!m) openings.set(state.rules, (m = new Map()));
+    if (m.size >= OPENINGS_KEPT) m.delete(m.keys().next().value!);
+    m.set(key, chosen);
+  }
+  return chosen;
+}
+
+/**
+ * This month's orders for `seat`. The search is committed to a plan for the game (the opening's
+ * choice, see openingIndex) and leaves it for this month only when a challenger beats it clearly
+ * on the same dice: switching between plans of equal worth on noise alone would, month after
+ * month, drop what the committed plan was doing (an exchange offered a month late is lost).
+ */
 export function search(
   state: Readonly<GameState>,
   seat: Capital,
@@ -165,54 +337,26 @@ export function search(
   const model = options.model ?? historicalModel;
   const untilTurn = options.horizon !== undefined ? state.ctx.turn + options.horizon : Infinity;
   const all = candidates(seat).slice(0, Math.max(1, candidateCap(budget)));
-  const stats = all.map((c) => ({ c, sum: 0, n: 0 }));
-  const metric = `${seat}.score`;
-  const base = `${state.seed}:search:${state.ctx.turn}:${seat}:${state.ctx.actionCount}`;
-  let alive = stats.map((_, i) => i);
-  let left = budget;
-  let rounds = Math.max(1, Math.ceil(Math.log2(alive.length)));
-  let used = 0;
-  while (alive.length > 0 && left > 0) {
-    const per = Math.max(1, Math.floor(left / (alive.length * rounds)));
-    for (const i of alive) {
-      const st = stats[i]!;
-      for (let j = 0; j < per; j++) {
-        const k = st.n; // common random numbers: rollout k has the same dice for every candidate
-        const s = rolloutCopy(state);
-        s.rng = alea(`${base}:${k}`, { state: true }).state();
-        playOut(s, seat, st.c, model, untilTurn);
-        st.sum += s.metrics[metric] ?? 0;
-        st.n++;
-      }
-    }
-    used += per * alive.length;
-    left = budget - used;
-    if (alive.length === 1) break;
-    // Keep the better half (ties to the earlier candidate, so the result is stable).
-    alive = [...alive].sort(
-      (a, b) => stats[b]!.sum / stats[b]!.n - stats[a]!.sum / stats[a]!.n || a - b,
-    );
-    alive = alive.slice(0, Math.ceil(alive.length / 2));
-    rounds = Math.max(1, rounds - 1);
-    if (left <= 0) break;
-  }
-  const best = [...stats.keys()]
-    .filter((i) => stats[i]!.n > 0)
-    .sort(
-      (a, b) =>
-        stats[b]!.n - stats[a]!.n ||
-        stats[b]!.sum / stats[b]!.n - stats[a]!.sum / stats[a]!.n ||
-        a - b,
-    )[0]!;
-  const chosen = stats[best]!.c;
+  const incumbent = openingIndex(state, seat, all, budget, model, options.horizon);
+  const r: Rollouts = {
+    state,
+    seat,
+    model,
+    untilTurn,
+    base: `${state.seed}:search:${state.ctx.turn}:${seat}:${state.ctx.actionCount}`,
+  };
+  const { stats, best, used } = halve(r, all, budget, incumbent);
+  const pick = clearlyBetter(stats[best]!.scores, stats[incumbent]!.scores) ? best : incumbent;
+  const chosen = stats[pick]!.c;
   return {
     orders: planOrders(state, seat, chosen.plans, chosen.style),
     chosen: chosen.name,
+    incumbent: stats[incumbent]!.c.name,
     rollouts: used,
     ranking: stats.map((s) => ({
       name: s.c.name,
-      mean: s.n > 0 ? s.sum / s.n : NaN,
-      rollouts: s.n,
+      mean: s.scores.length > 0 ? mean(s.scores) : NaN,
+      rollouts: s.scores.length,
     })),
   };
 }

@@ -15,10 +15,13 @@
  *      'longtask', which reports tasks of 50 ms or more, plus the synchronous time of the click
  *      that ends the turn).
  *   5. JS heap after a whole game (CDP HeapProfiler.collectGarbage, then Performance.getMetrics).
+ *   6. The results page of a scenario with 10,000 runs, cold (src/cli/bench-results-page.ts).
  *
  * Game-dependent figures say "not measured: <why>" when the game flow cannot be driven.
  * Options: --runs N (menu loads per cache state, default 5), --renderer auto|canvas|webgl,
- * --fps-turns N (turn reports watched at 1×, default 2), --keep-bare (leave the bare page).
+ * --fps-turns N (turn reports watched at 1×, default 2), --keep-bare (leave the bare page),
+ * --results-runs N (runs on the measured results page, default 10000; 0 skips it),
+ * --results-only (section 6 alone).
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -30,6 +33,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 
 import { ensureBuilt, ROOT } from '../../scripts/start.mjs';
 import { buildApp } from '../server/app';
+import { resultsPageSection } from './bench-results-page';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from './chromium';
 
 interface Options {
@@ -37,10 +41,19 @@ interface Options {
   renderer: 'auto' | 'canvas' | 'webgl';
   fpsTurns: number;
   keepBare: boolean;
+  resultsRuns: number;
+  resultsOnly: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { runs: 5, renderer: 'auto', fpsTurns: 2, keepBare: false };
+  const o: Options = {
+    runs: 5,
+    renderer: 'auto',
+    fpsTurns: 2,
+    keepBare: false,
+    resultsRuns: 10_000,
+    resultsOnly: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -57,9 +70,12 @@ function parseOptions(argv: string[]): Options {
     } else if (a.startsWith('--fps-turns'))
       o.fpsTurns = Math.max(0, Math.trunc(Number(value())) || 0);
     else if (a === '--keep-bare') o.keepBare = true;
+    else if (a.startsWith('--results-runs'))
+      o.resultsRuns = Math.max(0, Math.trunc(Number(value())) || 0);
+    else if (a === '--results-only') o.resultsOnly = true;
     else
       throw new Error(
-        `unknown option ${a} (options: --runs N, --renderer auto|canvas|webgl, --fps-turns N, --keep-bare)`,
+        `unknown option ${a} (options: --runs N, --renderer auto|canvas|webgl, --fps-turns N, --keep-bare, --results-runs N, --results-only)`,
       );
   }
   return o;
@@ -507,6 +523,11 @@ async function main(): Promise<number> {
       `page bench: Chromium ${version} (headless, ${CHROMIUM_FLAGS.join(' ')}), Node ${process.version}, ${cpus().length} cores, localhost, renderer ${opts.renderer}`,
     );
 
+    if (opts.resultsOnly) {
+      await resultsPageSection(context, opts.resultsRuns, opts.runs, say, progress);
+      return 0;
+    }
+
     // 1. Menu interactive, cold and warm, beside a bare Phaser page.
     const renderer = opts.renderer === 'auto' ? '' : `?renderer=${opts.renderer}`;
     progress('menu loads');
@@ -663,6 +684,7 @@ async function main(): Promise<number> {
       `   after a whole game (${game?.turns ?? 0} turns, at the debrief): ${hg ? `${MB(hg.used)} used of ${MB(hg.total)}` : `not measured: ${why || 'the game did not finish'}`}`,
     );
     if (hg) say(`   budget under 100 MB: ${hg.used < 100 * 1048576 ? 'met' : 'NOT met'}`);
+    await resultsPageSection(context, opts.resultsRuns, opts.runs, say, progress);
     return 0;
   } finally {
     await context?.close().catch(() => undefined);

@@ -64,7 +64,7 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
 
 function print(f: Figures): void {
   console.log(`${f.setup}: ${f.finished}/${f.rooms} rooms finished, ${f.actions} actions (${f.refused} refused by the rules), ${f.errors} errors, ${(f.wallMs / 1000).toFixed(1)} s`);
-  console.log(`  order round trip p50 ${f.orderP50Ms} ms, p99 ${f.orderP99Ms} ms; month broadcast p99 ${f.broadcastP99Ms} ms; server RSS peak ${f.serverRssMb} MB`);
+  console.log(`  order round trip p50 ${f.orderP50Ms} ms, p99 ${f.orderP99Ms} ms (sent → the seat's own view holds it: p99 ${f.orderViewP99Ms} ms); month broadcast p99 ${f.broadcastP99Ms} ms; server RSS peak ${f.serverRssMb} MB`);
   const c = f.console;
   if (c)
     console.log(`  teacher's console: ${c.updates} room updates, latency to the console p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms, ${c.missed} never shown; ${c.frames} frames; the console page (${c.pageRooms} rooms on screen) ${c.pageMsPerSecond} ms of main-thread work per second`);

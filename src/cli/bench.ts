@@ -27,7 +27,7 @@ run(() => {
   const games = quick ? 200 : 1000;
 
   // Warm up the JIT so the figures describe steady state.
-  for (let i = 0; i < 50; i++) playGame(rules, { seed: `warm-${i}`, seats: SEATS });
+  for (let i = 0; i < (quick ? 100 : 300); i++) playGame(rules, { seed: `warm-${i}`, seats: SEATS });
 
   // 1. Whole games with bots on the fast path.
   let t = performance.now();

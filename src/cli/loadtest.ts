@@ -17,32 +17,11 @@ import path from 'node:path';
 
 import autocannon from 'autocannon';
 
-import { replay, type GameRecord, type Seats } from '../engine';
 import { openDatabase } from '../db/open';
-import type { ResultRow } from '../db/store';
-import { sha256Hex } from '../server/ids';
-import { resultRow } from '../server/verify';
-import { playGame, recordOf } from '../sim/play';
-import { findScenarioById, parseArgs, positiveInt, rulesFor, run, UsageError } from './common';
+import { parseArgs, positiveInt, run, UsageError } from './common';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from './chromium';
-import { rssMb, startServer, stopServer } from './server-process';
-
-const BOTS = ['historical', 'random'];
-
-function makeRecords(n: number, scenario: string): GameRecord[] {
-  const loaded = findScenarioById(scenario);
-  const rules = rulesFor(loaded, { default: 'central' });
-  const out: GameRecord[] = [];
-  for (let i = 0; i < n; i++) {
-    const seats: Seats = {
-      pyongyang: BOTS[i % 2]!,
-      moscow: BOTS[Math.floor(i / 2) % 2]!,
-      kyiv: BOTS[Math.floor(i / 4) % 2]!,
-    };
-    out.push(recordOf(playGame(rules, { seed: `loadtest-${i}`, seats }), seats));
-  }
-  return out;
-}
+import { makeRecords, seedRuns } from './seed-runs';
+import { cpuMs, rssMb, startServer, stopServer } from './server-process';
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
 
@@ -95,6 +74,7 @@ async function submissions(opts: {
     const idle = rssMb(server.proc.pid);
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.proc.pid))), 250);
+    const cpuBefore = cpuMs(server.proc.pid);
     console.log(
       `autocannon: ${opts.connections} connections, ${opts.duration} s after a 3 s warm-up, POST /api/results (${records.length} records x ${classes.length} classes = ${distinct} distinct submissions, then repeats)`,
     );
@@ -112,6 +92,7 @@ async function submissions(opts: {
       ],
     });
     clearInterval(sampler);
+    const cpuUsed = cpuMs(server.proc.pid) - cpuBefore;
     const codes = Object.fromEntries(
       Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count ?? 0]),
     );
@@ -127,6 +108,9 @@ async function submissions(opts: {
       `errors:      ${result.errors} (timeouts ${result.timeouts}), non-2xx ${result.non2xx}`,
     );
     console.log(`status:      ${JSON.stringify(codes)} (201 new, 200 already stored)`);
+    console.log(
+      `server CPU:  ${(cpuUsed / Math.max(1, result.requests.total)).toFixed(2)} ms per request (all threads; ${f1(cpuUsed / 1000)} s in ${result.duration.toFixed(1)} s)`,
+    );
     console.log(`server RSS:  ${f1(idle)} MB after warm-up, ${f1(peak)} MB peak under load`);
     console.log(
       `load avg:    ${loadavg()
@@ -148,40 +132,12 @@ async function resultsPage(opts: {
 }) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-loadtest-page-'));
   try {
-    // Seed the database directly: real outcomes of a few hundred games, repeated to N runs.
-    const loaded = findScenarioById(opts.scenario);
-    const rules = rulesFor(loaded, { default: 'central' });
-    const games = makeRecords(Math.min(300, opts.runs), opts.scenario).map((record) => {
-      const r = replay(record, rules);
-      if (!r.ok) throw new Error(r.error.message);
-      return { record, outcome: { state: r.value.state, finalHash: r.value.finalHash } };
-    });
     const db = await openDatabase({
       dataDir,
       ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
     });
     const t0 = performance.now();
-    const now = Date.now();
-    const batch: ResultRow[] = [];
-    for (let i = 0; i < opts.runs; i++) {
-      const g = games[i % games.length]!;
-      const row = resultRow({
-        id: `seed${i}`,
-        record: g.record,
-        outcome: g.outcome,
-        classCode: null,
-        pseudonym: `Student ${i}`,
-        now: now - i * 1000,
-      });
-      row.dedup_key = sha256Hex(`seed-${i}`);
-      batch.push(row);
-      if (batch.length === 500 || i === opts.runs - 1) {
-        await db.kysely
-          .transaction()
-          .execute((trx) => trx.insertInto('results').values(batch).execute());
-        batch.length = 0;
-      }
-    }
+    await seedRuns(db, opts.scenario, opts.runs);
     await db.close();
     console.log(
       `\nSeeded ${opts.runs} runs of ${opts.scenario} in ${(performance.now() - t0).toFixed(0)} ms`,

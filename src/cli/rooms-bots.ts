@@ -31,7 +31,7 @@ void run(async () => {
   if (args.flags.has('json')) console.log(JSON.stringify({ rooms, finished, actions, orderP50Ms, orderP99Ms, broadcastP99Ms, errors }));
   else {
     console.log(`rooms ${rooms}, finished ${finished}, actions ${actions} (${report.refused} refused by the rules), errors ${errors}`);
-    console.log(`order round trip p50 ${orderP50Ms} ms, p99 ${orderP99Ms} ms; month broadcast p99 ${broadcastP99Ms} ms; ${(report.wallMs / 1000).toFixed(1)} s`);
+    console.log(`order round trip p50 ${orderP50Ms} ms, p99 ${orderP99Ms} ms (own view p99 ${report.orderViewP99Ms} ms); month broadcast p99 ${broadcastP99Ms} ms; ${(report.wallMs / 1000).toFixed(1)} s`);
     for (const m of report.errorMessages) console.log(`  error: ${m}`);
   }
   return errors === 0 && finished === rooms ? 0 : 1;

@@ -14,7 +14,10 @@ export interface Child {
 }
 
 export function startServer(env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // SERVER_NODE_FLAGS adds Node flags to the child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" to
+  // profile the server under a benchmark (Node refuses --cpu-prof in NODE_OPTIONS).
+  const extra = (process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -45,6 +48,33 @@ export async function stopServer(c: Child): Promise<void> {
   const done = new Promise<void>((r) => c.proc.once('exit', () => r()));
   c.proc.kill('SIGTERM');
   await done;
+}
+
+/**
+ * CPU time (user + system, every thread) a process and its children have used, in ms (Linux
+ * /proc), or NaN. CPU per request is a figure other work on the machine barely disturbs, unlike
+ * throughput and latency.
+ */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    let total = ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      let children = '';
+      try {
+        children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const child of children.split(/\s+/).filter(Boolean)) total += cpuMs(Number(child));
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Resident memory of a process and its children (cluster workers) in MB (Linux /proc), or NaN. */

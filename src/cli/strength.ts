@@ -1,14 +1,17 @@
 /**
  * npm run strength -- [scenario] [--seeds N] [--players search:easy,search:normal,search:hard]
- *   [--capitals pyongyang,moscow,kyiv] [--baseline historical] [--figures low|central|high] [--json]
+ *   [--capitals pyongyang,moscow,kyiv] [--baseline historical] [--figures low|central|high]
+ *   [--seed S] [--json]
  *
  * For each capital and player: N seeds with the player in that seat and the baseline (historical)
  * in the others, against the same seeds with the baseline everywhere. Prints mean scores, how
- * often the player beats the baseline on the same seed, and time per decision. See docs/ai.md.
+ * often the player beats the baseline on the same seed, and time per decision. Game i plays seed
+ * `S-i` (default S = strength), named as `npm run levers -- --seed S` names its games, so the two
+ * compare on the same seeds. See docs/ai.md.
  */
 import { performance } from 'node:perf_hooks';
 import { CAPITALS, type Capital } from '../engine';
-import { measureStrength, strengthTable } from '../ai/strength';
+import { measureStrength, strengthTable } from '../sim/strength';
 import { getBot } from '../ai';
 import {
   loadScenarioArg,
@@ -37,7 +40,7 @@ run(() => {
   ]);
   if (args.positional.length > 1)
     throw new UsageError(
-      'usage: npm run strength -- [scenario] [--seeds N] [--players a,b] [--capitals c,d] [--json]',
+      'usage: npm run strength -- [scenario] [--seeds N] [--seed S] [--players a,b] [--capitals c,d] [--json]',
     );
   const loaded = loadScenarioArg(args.positional[0] ?? 'historical-2024');
   const figureChoices = parseFigureChoice(args.flags.get('figures'));
@@ -57,7 +60,7 @@ run(() => {
   measureStrength({
     rules,
     seeds: 2,
-    seedPrefix: 'warm-up-',
+    seed: 'warm-up',
     players,
     baseline,
     capitals: capitals as Capital[],
@@ -68,7 +71,7 @@ run(() => {
   const rows = measureStrength({
     rules,
     seeds,
-    seedPrefix: typeof seed === 'string' ? seed : 'strength-',
+    seed: typeof seed === 'string' ? seed : 'strength',
     players,
     baseline,
     capitals: capitals as Capital[],

@@ -9,8 +9,8 @@ import './console.css';
 import { exportCsv, MODERATION_HEADER } from '../results/api';
 import { announce, clear, h } from '../results/dom';
 import { moderationError, rememberedKey, rememberKey, saveBlob } from '../results/moderate';
-import type { ConsoleCommandBody, ConsoleFrame, ConsoleRoom } from '../rooms/console-view';
-import { stallOf } from '../rooms/console-view';
+import type { ConsoleCommandBody, ConsoleFrame, ConsoleRoom, ConsoleRoomPatch } from '../rooms/console-view';
+import { patchRoom, stallOf } from '../rooms/console-view';
 import { renderAfterGame } from './after-game';
 import { openConsoleSocket, type ConsoleSocket } from './console-socket';
 import { renderControls } from './controls';
@@ -68,8 +68,6 @@ function start(main: HTMLElement, code: string, key: string): void {
   const now = () => Date.now() + live.offset;
   const pending = new Map<string, string>();
   const openLogs = new Set<string>();
-  /** What each card shows, so a frame that changes nothing visible costs no redraw. */
-  const shownAs = new Map<string, string>();
 
   const send = (room: string, command: ConsoleCommandBody, done?: string): void => {
     const id = socket.send(room, command);
@@ -96,7 +94,6 @@ function start(main: HTMLElement, code: string, key: string): void {
       else grid.append(card);
     }
     card.dataset['number'] = String(room.summary.number);
-    shownAs.set(id, signature(room));
     card.dataset['shape'] = cardShape(room);
     live.cards.set(room.summary.id, card);
   };
@@ -153,19 +150,18 @@ function start(main: HTMLElement, code: string, key: string): void {
     }
     let finished = false;
     const changed: ConsoleRoom[] = [];
-    for (const room of frame.rooms) {
-      const before = live.rooms.get(room.summary.id);
+    for (const patch of frame.rooms) {
+      const before = live.rooms.get(patch.summary.id);
+      const room = patchRoom(before, patch);
       live.rooms.set(room.summary.id, room);
-      if (!before || shownAs.get(room.summary.id) !== signature(room)) changed.push(room);
+      if (!before || showsChange(before, patch)) changed.push(room);
       if (room.summary.phase === 'finished' && before?.summary.phase !== 'finished') finished = true;
     }
     for (const room of changed) {
       // A change of shape rebuilds the card; figures and states are patched in place (cheap).
       const card = live.cards.get(room.summary.id);
-      if (card?.isConnected && card.dataset['shape'] === cardShape(room)) {
-        patchRoomCard(card, room, now());
-        shownAs.set(room.summary.id, signature(room));
-      } else renderCard(room);
+      if (card?.isConnected && card.dataset['shape'] === cardShape(room)) patchRoomCard(card, room, now());
+      else renderCard(room);
     }
     if (finished) renderAfter();
     // The controls list the rooms, the pause state and the events still to come.
@@ -226,9 +222,15 @@ function start(main: HTMLElement, code: string, key: string): void {
   }, 1000);
 }
 
-/** A room's card as data: everything it shows except what the clock alone moves on. */
-function signature(room: ConsoleRoom): string {
-  return JSON.stringify({ ...room, summary: { ...room.summary, seq: 0, updatedAt: 0 }, lastActivityAt: 0 });
+/**
+ * Whether a patch changes what the room's card shows: the server sends only changed fields, so
+ * any field but the summary and the last activity (the clock alone moves those on screen) does;
+ * the summary does unless only its log position and time moved.
+ */
+function showsChange(before: ConsoleRoom, patch: ConsoleRoomPatch): boolean {
+  if (Object.keys(patch).some((k) => k !== 'summary' && k !== 'lastActivityAt')) return true;
+  const quiet = (s: ConsoleRoom['summary']) => JSON.stringify({ ...s, seq: 0, updatedAt: 0 });
+  return quiet(before.summary) !== quiet(patch.summary);
 }
 
 async function fetchMessagesCsv(code: string, key: string): Promise<Blob> {

@@ -195,6 +195,49 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('results').dropColumn('forked_from_result').execute();
     },
   },
+  // Issues 11/12 on several app servers: which server holds each seat's device (so every
+  // server's summaries show who is connected), which turn a deadline already ended (one server
+  // wins the conditional update, so a deadline fires once), and messages' client ids (a device
+  // resending an unacknowledged message through another server stores it once).
+  '0014_rooms_fanout': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('room_presence')
+        .addColumn('room_id', 'text', (c) => c.notNull())
+        .addColumn('seat', 'text', (c) => c.notNull())
+        .addColumn('server_id', 'text', (c) => c.notNull())
+        .addColumn('conn_id', 'text', (c) => c.notNull())
+        .addColumn('seen_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('room_presence_pk', ['room_id', 'seat'])
+        .execute();
+      await db.schema.createIndex('room_presence_server').on('room_presence').column('server_id').execute();
+      await db.schema.alterTable('room_clocks').addColumn('fired_turn', 'integer').execute();
+      await db.schema.alterTable('room_clocks').addColumn('fired_at', 'bigint').execute();
+      await db.schema.alterTable('room_messages').addColumn('client_id', 'text').execute();
+      await db.schema.createIndex('room_messages_client').unique().on('room_messages').columns(['room_id', 'from_seat', 'client_id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('room_messages_client').ifExists().execute();
+      await db.schema.alterTable('room_messages').dropColumn('client_id').execute();
+      await db.schema.alterTable('room_clocks').dropColumn('fired_at').execute();
+      await db.schema.alterTable('room_clocks').dropColumn('fired_turn').execute();
+      await db.schema.dropTable('room_presence').ifExists().execute();
+    },
+  },
+  // Issue 13: a counter per scenario that every change to its results raises, so each app server
+  // can tell with one small query whether the board it cached is still the database's.
+  '0015_results_versions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('results_versions')
+        .addColumn('scenario_hash', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('results_versions').ifExists().execute();
+    },
+  },
 };
 
 /** Kysely's MigrationProvider over the in-code list above. */

@@ -128,6 +128,8 @@ export interface RoomMessagesTable {
   offer_id: number | null;
   hidden: number;
   created_at: number;
+  /** The sender's id for the message, so a resent message is stored once (migration 0014). */
+  client_id: string | null;
 }
 
 /** A seat whose messages the teacher has muted. */
@@ -157,6 +159,25 @@ export interface RoomClocksTable {
   /** JSON: when each seat ended this turn ({capital: ms}). */
   ended: string;
   updated_at: number;
+  /** The turn a deadline (or "end the turn now") was last carried out for, and when: one server wins it. */
+  fired_turn: number | null;
+  fired_at: number | null;
+}
+
+/** Which app server holds a seat's device now (several app servers on PostgreSQL). */
+export interface RoomPresenceTable {
+  room_id: string;
+  seat: string;
+  server_id: string;
+  conn_id: string;
+  /** Refreshed by its server every few seconds: a row not refreshed is a server that died. */
+  seen_at: number;
+}
+
+/** Raised by every write to a scenario's results: the boards cached by app servers check it. */
+export interface ResultsVersionsTable {
+  scenario_hash: string;
+  version: number;
 }
 
 export interface Database {
@@ -171,4 +192,6 @@ export interface Database {
   room_mutes: RoomMutesTable;
   class_clocks: ClassClocksTable;
   room_clocks: RoomClocksTable;
+  room_presence: RoomPresenceTable;
+  results_versions: ResultsVersionsTable;
 }

@@ -42,7 +42,11 @@ export const BOARD_COLUMNS = [
   'hidden',
   'metrics',
 ] as const;
-export type BoardRow = Pick<ResultRow, (typeof BOARD_COLUMNS)[number]>;
+/** A board row, and for a forked run the name and visibility of the run it continued. */
+export type BoardRow = Pick<
+  ResultRow,
+  (typeof BOARD_COLUMNS)[number] | 'forked_from_result' | 'forked_from_turn'
+> & { parent_pseudonym: string | null; parent_hidden: number | null };
 
 export interface ResultFilter {
   scenarioId?: string;
@@ -119,7 +123,10 @@ export class Store {
           return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
         })
       : Number((await insert(this.kysely)).numInsertedOrUpdatedRows ?? 0n) > 0;
-    if (created) return { created, row };
+    if (created) {
+      await this.bumpResultsVersion(row.scenario_hash);
+      return { created, row };
+    }
     const existing = await this.findByDedupKey(row.dedup_key);
     if (!existing) throw new Error('a result with the same key was neither inserted nor found');
     return { created: false, row: existing };
@@ -149,12 +156,21 @@ export class Store {
 
   /** The few columns the results board needs, for many rows at once. */
   async listBoard(filter: ResultFilter, limit: number, offset = 0): Promise<BoardRow[]> {
-    let q = this.kysely.selectFrom('results').select(BOARD_COLUMNS);
-    if (filter.scenarioId !== undefined) q = q.where('scenario_id', '=', filter.scenarioId);
-    if (filter.scenarioHash !== undefined) q = q.where('scenario_hash', '=', filter.scenarioHash);
-    if (filter.classCode !== undefined) q = q.where('class_code', '=', filter.classCode);
-    if (!filter.includeHidden) q = q.where('hidden', '=', 0);
-    return q.orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+    let q = this.kysely
+      .selectFrom('results as r')
+      .leftJoin('results as p', 'p.id', 'r.forked_from_result')
+      .select(BOARD_COLUMNS.map((c) => `r.${c}` as const))
+      .select([
+        'r.forked_from_result',
+        'r.forked_from_turn',
+        'p.pseudonym as parent_pseudonym',
+        'p.hidden as parent_hidden',
+      ]);
+    if (filter.scenarioId !== undefined) q = q.where('r.scenario_id', '=', filter.scenarioId);
+    if (filter.scenarioHash !== undefined) q = q.where('r.scenario_hash', '=', filter.scenarioHash);
+    if (filter.classCode !== undefined) q = q.where('r.class_code', '=', filter.classCode);
+    if (!filter.includeHidden) q = q.where('r.hidden', '=', 0);
+    return q.orderBy('r.created_at', 'desc').orderBy('r.id').limit(limit).offset(offset).execute();
   }
 
   async countResults(filter: ResultFilter): Promise<number> {
@@ -184,12 +200,65 @@ export class Store {
       .set({ hidden: hidden ? 1 : 0 })
       .where('id', '=', id)
       .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+    const changed = Number(r.numUpdatedRows) > 0;
+    if (changed) await this.bumpResultsVersion(await this.scenarioHashOf(id));
+    return changed;
   }
 
   async deleteResult(id: string): Promise<boolean> {
+    const hash = await this.scenarioHashOf(id);
     const r = await this.kysely.deleteFrom('results').where('id', '=', id).executeTakeFirst();
-    return Number(r.numDeletedRows) > 0;
+    const deleted = Number(r.numDeletedRows) > 0;
+    if (deleted) await this.bumpResultsVersion(hash);
+    return deleted;
+  }
+
+  private async scenarioHashOf(id: string): Promise<string | undefined> {
+    const r = await this.kysely
+      .selectFrom('results')
+      .select('scenario_hash')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r?.scenario_hash;
+  }
+
+  // ------------------------------------------------------------------ results versions
+
+  /**
+   * Raises the version of a scenario's results (every scenario's when `hash` is undefined). Called
+   * after the write it announces, so a board read after reading the old version is at worst read
+   * again, never kept stale.
+   */
+  async bumpResultsVersion(hash: string | undefined): Promise<void> {
+    if (hash === undefined) {
+      await this.kysely
+        .updateTable('results_versions')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .execute();
+      return;
+    }
+    await this.kysely
+      .insertInto('results_versions')
+      .values({ scenario_hash: hash, version: 1 })
+      .onConflict((oc) =>
+        oc
+          .column('scenario_hash')
+          .doUpdateSet((eb) => ({ version: eb('results_versions.version', '+', 1) })),
+      )
+      .execute();
+  }
+
+  /**
+   * A number that changes whenever the results of `hash` change (of any scenario when `hash` is
+   * undefined: the sum of every counter, which only grows).
+   */
+  async resultsVersion(hash: string | undefined): Promise<number> {
+    let q = this.kysely
+      .selectFrom('results_versions')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('version'), eb.lit(0)).as('v'));
+    if (hash !== undefined) q = q.where('scenario_hash', '=', hash);
+    const r = await q.executeTakeFirst();
+    return Number(r?.v ?? 0);
   }
 
   // ------------------------------------------------------------------ classes
@@ -242,6 +311,7 @@ export class Store {
         .where('created_at', '<', cutoff)
         .executeTakeFirst();
       results += Number(r.numDeletedRows);
+      if (Number(r.numDeletedRows) > 0) await this.bumpResultsVersion(undefined);
       if (c.created_at < cutoff) {
         const d = await this.kysely
           .deleteFrom('classes')

@@ -35,8 +35,10 @@ const view = new DataView(new ArrayBuffer(8));
 
 /** Two murmur3-style lanes over 32-bit words. */
 export class Hasher {
-  a = 0x811c9dc5;
-  b = 0x5bd1e995;
+  // Kept as signed 32-bit values (`| 0`): a start above 2^31 would make the field a boxed double
+  // and every word() several times slower; the bits, and so the digest, are the same.
+  a = 0x811c9dc5 | 0;
+  b = 0x5bd1e995 | 0;
 
   word(w: number): void {
     let k = Math.imul(w, 0xcc9e2d51);

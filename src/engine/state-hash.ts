@@ -7,29 +7,38 @@
  * played state and checks that the hash changes, so a new field cannot be forgotten silently.
  */
 import { Hasher } from './hash';
+import { itemIndex } from './stocks';
 import { CAPITALS, ITEMS, type Bundle, type Casualties, type GameState, type Offer } from './types';
 
-const ITEM_INDEX: Record<string, number> = Object.fromEntries(ITEMS.map((item, i) => [item, i]));
-const scratch: number[] = [];
+const slots = new Int32Array(ITEMS.length);
+const values = new Float64Array(ITEMS.length);
 
-/** A bundle's entries in item order, whatever order its keys were written in. */
+/**
+ * A bundle's entries in item order, whatever order its keys were written in. Bundles come in
+ * many shapes (one or two items each), so reading every item of the list from each would hit
+ * slow generic property lookups: walk the keys the bundle has (for-in is fast on these) and sort
+ * the handful found. Every key of a bundle is an item (the engine checks them on the way in).
+ */
 function bundle(h: Hasher, b: Bundle): void {
-  const keys = Object.keys(b);
-  scratch.length = 0;
-  for (const k of keys) if (b[k as keyof Bundle] !== undefined) scratch.push(ITEM_INDEX[k]!);
-  // Insertion sort: bundles hold a handful of items, and stocks arrive already in order.
-  for (let i = 1; i < scratch.length; i++) {
-    const x = scratch[i]!;
-    let j = i - 1;
-    while (j >= 0 && scratch[j]! > x) {
-      scratch[j + 1] = scratch[j]!;
+  let n = 0;
+  for (const k in b) {
+    const v = b[k as keyof Bundle];
+    if (v === undefined) continue;
+    // Insertion sort as we go: bundles hold a handful of items, stocks arrive in order.
+    const idx = itemIndex(k)!;
+    let j = n - 1;
+    while (j >= 0 && slots[j]! > idx) {
+      slots[j + 1] = slots[j]!;
+      values[j + 1] = values[j]!;
       j--;
     }
-    scratch[j + 1] = x;
+    slots[j + 1] = idx;
+    values[j + 1] = v;
+    n++;
   }
-  for (const i of scratch) {
-    h.word(i);
-    h.num(b[ITEMS[i]!]!);
+  for (let i = 0; i < n; i++) {
+    h.word(slots[i]!);
+    h.num(values[i]!);
   }
   h.end();
 }

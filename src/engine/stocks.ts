@@ -7,11 +7,35 @@ export function emptyStocks(): Stocks {
   return s;
 }
 
+const ITEM_INDEX = new Map<string, number>(ITEMS.map((item, i) => [item, i]));
+
+/** An item's place in ITEMS (the order bundles are hashed and listed in), or undefined. */
+export function itemIndex(key: string): number | undefined {
+  return ITEM_INDEX.get(key);
+}
+
+/**
+ * A bundle's non-zero entries in item order, whatever order its keys were written in. Bundles
+ * come in many shapes, so reading every item of the list from each hits slow generic property
+ * lookups; walking the keys the bundle has (for-in is fast on these) and sorting the handful
+ * found is several times faster. Keys that are not items are left out.
+ */
 export function bundleEntries(bundle: Bundle): [Item, number][] {
   const out: [Item, number][] = [];
-  for (const item of ITEMS) {
-    const n = bundle[item];
-    if (n !== undefined && n !== 0) out.push([item, n]);
+  const order: number[] = [];
+  for (const key in bundle) {
+    const idx = ITEM_INDEX.get(key);
+    const n = bundle[key as Item];
+    if (idx === undefined || n === undefined || n === 0) continue;
+    // Insertion sort as we go: bundles hold a handful of items, stocks arrive in order.
+    let j = out.length - 1;
+    while (j >= 0 && order[j]! > idx) {
+      out[j + 1] = out[j]!;
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    out[j + 1] = [key as Item, n];
+    order[j + 1] = idx;
   }
   return out;
 }

@@ -16,6 +16,7 @@ import {
   hexToNumber,
   type ForceId,
 } from '../ui/theme';
+import type { Box } from './label-layout';
 import { MARKER_KEYS } from './assets';
 import {
   bounds,
@@ -441,42 +442,84 @@ export class MapView {
     return centroid(so.geo.points);
   }
 
-  /** The boxes of every unit marker on show (with its troop count under it), in world units. */
-  markerBoxes(): { left: number; top: number; right: number; bottom: number }[] {
-    const out: { left: number; top: number; right: number; bottom: number }[] = [];
-    for (const so of this.sectors.values())
-      for (const f of ['ukrainian', 'russian', 'northKorean'] as const) {
-        const { image, count } = so.markers[f];
-        if (!image.visible) continue;
-        out.push({
-          left: image.x - image.displayWidth / 2,
-          right: image.x + image.displayWidth / 2,
-          top: image.y - image.displayHeight / 2,
-          bottom: count.y + count.displayHeight,
-        });
-      }
-    return out;
+  /**
+   * What a passing label must leave readable on the main map, in world units: the sector chips,
+   * town and map labels, unit markers with their counts, the scale bar and the inset; and the
+   * part of the map in view.
+   */
+  readableBoxes(): { boxes: Box[]; view: Box } {
+    const boxes: Box[] = [];
+    const add = (o: Phaser.GameObjects.Text | Phaser.GameObjects.Image): void => {
+      if (!o.visible) return;
+      const r = o.getBounds();
+      boxes.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    };
+    for (const { text } of this.labels) add(text);
+    for (const so of this.sectors.values()) {
+      add(so.chip);
+      boxes.push(...this.markerGroups(so.geo.id));
+    }
+    if (this.scaleLabel?.visible) {
+      const r = this.scaleLabel.getBounds();
+      boxes.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom + this.px(14) });
+    }
+    const v = this.viewRect;
+    const b = this.insetBox;
+    if (b)
+      boxes.push({
+        left: v.left + b.x / this.zoom,
+        top: v.top + b.y / this.zoom,
+        right: v.left + (b.x + b.w) / this.zoom,
+        bottom: v.top + (b.y + b.h) / this.zoom,
+      });
+    return { boxes, view: { ...v } };
   }
 
-  /**
-   * Where a sector's loss card may go, best first: its bottom edge just over the sector's unit
-   * markers, or its top edge just under them, or the sector's middle (a card over the markers
-   * hid who was fighting there; the caller picks the place that covers the fewest markers).
-   */
-  lossCardPlaces(id: string, height: number): Pt[] {
-    const c = this.sectorAnchor(id);
+  /** The same in the inset (its labels), in the inset's world units, and the inset's area. */
+  insetReadableBoxes(): { boxes: Box[]; view: Box } {
+    const boxes = this.insetLabels
+      .filter(({ text }) => text.visible)
+      .map(({ text }) => {
+        const r = text.getBounds();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      });
+    const pad = 4 / this.insetZoom;
+    const view = {
+      left: INSET_ORIGIN.x + pad,
+      top: INSET_ORIGIN.y + pad,
+      right: INSET_ORIGIN.x + this.geo.inset.width - pad,
+      bottom: INSET_ORIGIN.y + this.geo.inset.height - pad,
+    };
+    return { boxes, view };
+  }
+
+  /** A sector's unit markers with their counts, one box per side on show (the Russian and North Korean pair together). */
+  markerGroups(id: string): Box[] {
     const so = this.sectors.get(id);
-    if (!so) return [c];
-    let top = Infinity;
-    let bottom = -Infinity;
-    for (const f of ['ukrainian', 'russian', 'northKorean'] as const) {
+    if (!so) return [];
+    const box = (f: ForceId): Box | null => {
       const { image, count } = so.markers[f];
-      if (!image.visible) continue;
-      top = Math.min(top, image.y - image.displayHeight / 2);
-      bottom = Math.max(bottom, count.y + count.displayHeight);
-    }
-    if (!Number.isFinite(top)) return [c];
-    return [{ x: c.x, y: top - this.px(4) - height }, { x: c.x, y: bottom + this.px(4) }, c];
+      if (!image.visible) return null;
+      return {
+        left: Math.min(image.x - image.displayWidth / 2, count.x - count.displayWidth / 2),
+        right: Math.max(image.x + image.displayWidth / 2, count.x + count.displayWidth / 2),
+        top: image.y - image.displayHeight / 2,
+        bottom: count.y + count.displayHeight,
+      };
+    };
+    const ua = box('ukrainian');
+    const ru = box('russian');
+    const nk = box('northKorean');
+    const pair =
+      ru && nk
+        ? {
+            left: Math.min(ru.left, nk.left),
+            top: Math.min(ru.top, nk.top),
+            right: Math.max(ru.right, nk.right),
+            bottom: Math.max(ru.bottom, nk.bottom),
+          }
+        : (ru ?? nk);
+    return [pair, ua].filter((b): b is Box => b !== null);
   }
 
   // -------------------------------------------------------------------------------------------

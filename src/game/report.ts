@@ -10,6 +10,7 @@ import { ITEM_ICON, ITEM_LABEL, type IconName } from '../ui/icons';
 import { CAPITAL_STYLE, FORCE_STYLE, MAP_STYLE, hexToNumber, type ForceId } from '../ui/theme';
 import { iconKey } from './assets';
 import { pointAlong, routeBetween, slicePolyline, type Pt } from './geometry';
+import { nearestPoint, placeLabels, placesAround, placesInView, type Box } from './label-layout';
 import { INSET_ORIGIN, textStyle, v2, type MapView } from './map';
 
 export type ReportSpeed = 1 | 2 | 4;
@@ -36,6 +37,11 @@ const T = {
 export class TurnReportPlayer {
   private readonly tracks: Track[] = [];
   private elapsed = 0;
+  /** Ticks so far: the passing labels are laid out once per tick. */
+  private ticks = 0;
+  /** Loss cards and the main map's delivery labels; the inset's delivery labels. */
+  private readonly mainLabels: PassingLabels;
+  private readonly insetLabels: PassingLabels;
   private finished = false;
   private readonly onUpdate: (time: number, delta: number) => void;
 
@@ -46,6 +52,8 @@ export class TurnReportPlayer {
     private readonly onDone: () => void,
     private readonly reducedMotion = false,
   ) {
+    this.mainLabels = new PassingLabels(() => view.readableBoxes());
+    this.insetLabels = new PassingLabels(() => view.insetReadableBoxes());
     this.build();
     this.onUpdate = (_time, delta) => this.tick(delta);
   }
@@ -91,6 +99,7 @@ export class TurnReportPlayer {
   private tick(delta: number): void {
     if (this.finished) return;
     this.elapsed += delta * this.speed;
+    this.ticks++;
     let allDone = true;
     for (const tr of this.tracks) {
       if (tr.state === 'done') continue;
@@ -124,14 +133,19 @@ export class TurnReportPlayer {
     const deliveries = this.report.deliveries.filter(
       (d) => bundleTotal(d.moved) > 0 || bundleTotal(d.short) > 0,
     );
-    deliveries.forEach((d, i) => this.addDelivery(d, i * T.deliveryStagger, i));
+    deliveries.forEach((d, i) => this.addDelivery(d, i * T.deliveryStagger));
     const front0 = deliveries.length > 0 ? T.frontDelay : 0;
-    this.report.sectors.forEach((s, i) => this.addSector(s, front0 + i * T.sectorStagger));
+    // On a phone the front is too small for every sector's card at once: they take turns, at
+    // most two on show, so each finds a place that covers nothing.
+    const cardStagger = this.view.size.width < 600 ? T.float / 2 : T.sectorStagger;
+    this.report.sectors.forEach((s, i) =>
+      this.addSector(s, front0 + i * T.sectorStagger, front0 + i * cardStagger),
+    );
     if (this.tracks.length === 0)
       this.add({ start: 0, duration: 0, update: () => {}, end: () => {} });
   }
 
-  private addSector(s: SectorReport, start: number): void {
+  private addSector(s: SectorReport, start: number, cardStart: number): void {
     const view = this.view;
     const from = s.controlBefore;
     const to = s.controlAfter;
@@ -153,48 +167,75 @@ export class TurnReportPlayer {
     if (rows.length === 0) return;
 
     let float: Phaser.GameObjects.Container | null = null;
+    let leader: Phaser.GameObjects.Graphics | null = null;
     const cardHeight = rows.length * CARD_ROW + CARD_PAD * 2;
-    let cardWidth = 0;
+    const key = {};
     this.add({
-      start,
+      start: cardStart,
       duration: T.float,
       begin: () => {
-        float = casualtyFloat(view.scene, rows);
-        cardWidth = (float.getData('width') as number | undefined) ?? 0;
-        float.setScale(1 / view.zoom);
-        float.setAlpha(0);
-        view.effectsLayer.add(float);
+        const card = casualtyFloat(view.scene, rows);
+        float = card;
+        leader = view.scene.add.graphics();
+        view.effectsLayer.add(leader);
+        const cardWidth = (card.getData('width') as number | undefined) ?? 0;
+        card.setScale(1 / view.zoom);
+        card.setAlpha(0);
+        view.effectsLayer.add(card);
+        // Beside the sector's unit markers (they move with the front while the card shows), in
+        // a place that covers no name, marker or other card.
+        this.mainLabels.add(key, () => {
+          const scale = view.textScale / view.zoom;
+          const c = view.sectorAnchor(s.sector);
+          const groups = view.markerGroups(s.sector);
+          const w = cardWidth * scale;
+          const h = cardHeight * scale;
+          return [
+            ...placesAround(
+              groups.length > 0 ? groups : [{ left: c.x, right: c.x, top: c.y, bottom: c.y }],
+              w,
+              h,
+              4 / view.zoom,
+            ),
+            // Anywhere in view (a phone's small front), joined to its sector by a leader line.
+            ...placesInView(view.readableBoxes().view, w, h),
+          ];
+        });
       },
       update: (t) => {
-        if (!float) return;
+        if (!float || !leader) return;
         const z = view.zoom;
-        const rise = this.reducedMotion ? 0 : 34 * easeOut(Math.min(1, t / 0.35));
-        const scale = view.textScale / z;
-        // Off the unit markers (they move with the front while the card shows): of the places
-        // the map offers, the first that covers fewest markers.
-        const h = cardHeight * scale;
-        const w = cardWidth * scale;
-        const boxes = view.markerBoxes();
-        const covered = (p: { x: number; y: number }) =>
-          boxes.filter(
-            (b) =>
-              b.left < p.x + w / 2 && b.right > p.x - w / 2 && b.top < p.y + h && b.bottom > p.y,
-          ).length;
-        let at = view.lossCardPlaces(s.sector, h)[0]!;
-        for (const p of view.lossCardPlaces(s.sector, h)) if (covered(p) < covered(at)) at = p;
-        float.setScale(scale);
-        float.setPosition(at.x, at.y - rise / z);
-        float.setAlpha(t < 0.12 ? t / 0.12 : t > 0.8 ? (1 - t) / 0.2 : 1);
+        const box = this.mainLabels.boxOf(key, this.ticks);
+        if (!box) return;
+        // It fades in and out where it stands: sliding into place would pass over what it avoids.
+        float.setScale(view.textScale / z);
+        float.setPosition((box.left + box.right) / 2, box.top);
+        const alpha = t < 0.12 ? t / 0.12 : t > 0.8 ? (1 - t) / 0.2 : 1;
+        float.setAlpha(alpha);
+        // A card placed away from its sector's markers points at the nearest of them.
+        leader.clear();
+        let best: { from: Pt; to: Pt; d: number } | null = null;
+        for (const g of view.markerGroups(s.sector)) {
+          const to = { x: (g.left + g.right) / 2, y: (g.top + g.bottom) / 2 };
+          const from = nearestPoint(box, to);
+          const d = Math.hypot(to.x - from.x, to.y - from.y);
+          if (!best || d < best.d) best = { from, to, d };
+        }
+        if (best && best.d > 40 / z) {
+          leader.lineStyle(2 / z, 0x12161c, 0.85 * alpha);
+          leader.lineBetween(best.from.x, best.from.y, best.to.x, best.to.y);
+        }
       },
       end: () => {
+        this.mainLabels.remove(key);
+        leader?.destroy();
         float?.destroy();
         float = null;
       },
     });
   }
 
-  /** `slot`: the delivery's place in the month's list; labels that overlap take separate rows. */
-  private addDelivery(d: DeliveryReport, start: number, slot: number): void {
+  private addDelivery(d: DeliveryReport, start: number): void {
     const view = this.view;
     const scene = view.scene;
     const carriesTroops = (d.moved.troops ?? 0) > 0;
@@ -214,14 +255,28 @@ export class TurnReportPlayer {
     const zoom = (): number => (inInset ? view.insetZoom : view.zoom);
     let g: Phaser.GameObjects.Graphics | null = null;
     let label: Phaser.GameObjects.Container | null = null;
+    // The arrow's head: the label goes beside it, clear of the city names and the other labels.
+    let head: Pt = pts[0]!;
+    const labels = inInset ? this.insetLabels : this.mainLabels;
+    const key = {};
 
     this.add({
       start,
       duration: T.delivery,
       begin: () => {
         g = scene.add.graphics();
-        label = deliveryLabel(scene, d);
-        layer.add([g, label]);
+        const l = deliveryLabel(scene, d, inInset ? 1 : 2);
+        label = l;
+        layer.add([g, l]);
+        labels.add(key, () =>
+          besideArrow(
+            head,
+            l.width / zoom(),
+            l.height / zoom(),
+            zoom(),
+            inInset ? view.insetReadableBoxes().view : null,
+          ),
+        );
       },
       update: (t) => {
         if (!g || !label) return;
@@ -236,22 +291,15 @@ export class TurnReportPlayer {
         const { p, angle } = pointAlong(pts, k);
         arrowHead(g, p, angle, 13 / z, color);
         label.setScale(1 / z);
-        const lw = label.width / z;
-        let lx = p.x + 10 / z;
-        // Deliveries travel the same route a moment apart: each label keeps its own row.
-        const row = (slot % 3) * 26;
-        let ly = p.y - (30 + row) / z;
-        if (inInset) {
-          const right = INSET_ORIGIN.x + view.geo.inset.width - 4 / z;
-          if (lx + lw > right) lx = Math.max(INSET_ORIGIN.x + 4 / z, p.x - 10 / z - lw);
-          if (ly < INSET_ORIGIN.y + 26 / z) ly = p.y + (14 + row) / z;
-        }
-        label.setPosition(lx, ly);
+        head = p;
+        const box = labels.boxOf(key, this.ticks);
+        if (box) label.setPosition(box.left, box.top);
         const alpha = t > 0.85 ? (1 - t) / 0.15 : 1;
         g.setAlpha(alpha);
         label.setAlpha(alpha);
       },
       end: () => {
+        labels.remove(key);
         g?.destroy();
         label?.destroy();
         g = null;
@@ -264,6 +312,78 @@ export class TurnReportPlayer {
 // ---------------------------------------------------------------------------------------------
 // Pieces
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * The labels passing over one camera's picture, laid out together once per tick (placeLabels):
+ * none covers another or anything `readable` lists, and each keeps its place while it can.
+ */
+class PassingLabels {
+  private readonly items = new Map<
+    object,
+    { candidates: () => Box[]; previous?: number; box: Box | null }
+  >();
+  private stamp = -1;
+
+  constructor(private readonly readable: () => { boxes: Box[]; view: Box }) {}
+
+  add(key: object, candidates: () => Box[]): void {
+    this.items.set(key, { candidates, box: null });
+    this.stamp = -1;
+  }
+
+  remove(key: object): void {
+    this.items.delete(key);
+  }
+
+  boxOf(key: object, stamp: number): Box | null {
+    if (stamp !== this.stamp) {
+      this.stamp = stamp;
+      const { boxes, view } = this.readable();
+      const list = [...this.items.values()];
+      const candidates = list.map((i) => i.candidates());
+      const chosen = placeLabels(
+        list.map((i, k) => ({ candidates: candidates[k]!, previous: i.previous })),
+        boxes,
+        view,
+      );
+      list.forEach((i, k) => {
+        i.previous = chosen[k]!;
+        i.box = candidates[k]![chosen[k]!] ?? null;
+      });
+    }
+    return this.items.get(key)?.box ?? null;
+  }
+}
+
+/**
+ * Places for a w×h delivery label: beside the arrow's head at `p` (above or below, right or left,
+ * then further out); then, in the small inset, stacked in its bottom-left or top-right corner.
+ */
+function besideArrow(p: Pt, w: number, h: number, z: number, inset: Box | null): Box[] {
+  const out: Box[] = [];
+  const gap = 10 / z;
+  const step = h + 2 / z;
+  for (const row of [0, 1, 2])
+    for (const [dx, dy] of [
+      [gap, -gap - h],
+      [gap, gap],
+      [-gap - w, -gap - h],
+      [-gap - w, gap],
+    ] as const) {
+      const y = p.y + dy + (dy < 0 ? -1 : 1) * row * step;
+      out.push({ left: p.x + dx, top: y, right: p.x + dx + w, bottom: y + h });
+    }
+  if (inset) {
+    for (const row of [0, 1, 2, 3]) {
+      const bottom = inset.bottom - row * step;
+      out.push({ left: inset.left, top: bottom - h, right: inset.left + w, bottom });
+      const top = inset.top + 20 / z + row * step;
+      out.push({ left: inset.right - w, top, right: inset.right, bottom: top + h });
+    }
+    out.push(...placesInView(inset, w, h));
+  }
+  return out;
+}
 
 interface CasualtyRow {
   force: ForceId;
@@ -327,12 +447,17 @@ function casualtyFloat(scene: Phaser.Scene, rows: CasualtyRow[]): Phaser.GameObj
   return c;
 }
 
-function deliveryLabel(scene: Phaser.Scene, d: DeliveryReport): Phaser.GameObjects.Container {
+/** A delivery's label: its `most` largest goods with their icons, then how many more, late, short. */
+function deliveryLabel(
+  scene: Phaser.Scene,
+  d: DeliveryReport,
+  most: number,
+): Phaser.GameObjects.Container {
   const c = scene.add.container(0, 0);
   const entries = Object.entries(d.moved)
     .filter(([, n]) => (n ?? 0) > 0)
     .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
-  const shown = entries.slice(0, 2);
+  const shown = entries.slice(0, most);
   const items: Phaser.GameObjects.GameObject[] = [];
   let x = 6;
   for (const [item, n] of shown) {
@@ -353,7 +478,9 @@ function deliveryLabel(scene: Phaser.Scene, d: DeliveryReport): Phaser.GameObjec
     x += t.width + 8;
   }
   const notes: string[] = [];
-  if (entries.length > shown.length) notes.push(`+${entries.length - shown.length} more`);
+  // The inset's labels are short (one good): the report's words list everything delivered.
+  if (entries.length > shown.length && most > 1)
+    notes.push(`+${entries.length - shown.length} more`);
   if (d.late) notes.push('late');
   if (bundleTotal(d.short) > 0) notes.push('short');
   if (shown.length === 0) notes.unshift('nothing delivered');
@@ -409,8 +536,4 @@ function bundleTotal(b: Bundle): number {
 
 function easeInOut(t: number): number {
   return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
-}
-
-function easeOut(t: number): number {
-  return 1 - (1 - t) ** 3;
 }

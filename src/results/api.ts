@@ -225,6 +225,8 @@ export function getBoard(q: {
   /** This browser's runs (the latest 50): their page is the first one shown. */
   mine?: string[];
   around?: string | undefined;
+  /** false: the table's page only (the charts are not drawn again). */
+  charts?: boolean;
 }): Promise<BoardAnswer> {
   const p = new URLSearchParams();
   if (q.scenario) p.set('scenario', q.scenario);
@@ -236,6 +238,7 @@ export function getBoard(q: {
   if (q.page !== undefined) p.set('page', String(q.page));
   if (q.mine && q.mine.length > 0) p.set('mine', q.mine.slice(-50).join(','));
   if (q.around) p.set('around', q.around);
+  if (q.charts === false) p.set('charts', 'false');
   return getJson<BoardAnswer>(`/api/board?${p.toString()}`, q.moderationKey);
 }
 

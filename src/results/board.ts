@@ -272,7 +272,7 @@ export async function renderBoard(main: HTMLElement, q: BoardQuery): Promise<voi
       first: board.table,
       count: board.visible + board.hidden,
       load: async (t) => {
-        const b = await getBoard({ ...where, ...t, played: playedAs });
+        const b = await getBoard({ ...where, ...t, played: playedAs, charts: false });
         total = b.total;
         return { page: b.table, count: b.visible + b.hidden };
       },

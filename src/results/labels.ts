@@ -64,3 +64,16 @@ export function playedText(played: string): string {
     .map((c) => CAPITAL_NAMES[c] ?? c)
     .join(' + ');
 }
+
+/** What a forked run's row says of the run it continued: a name and a turn, never an id. */
+export function forkedFromText(
+  f: { turn: number; pseudonym: string } | { turn: number; gone: 'hidden' | 'deleted' },
+): string {
+  const whose =
+    'pseudonym' in f
+      ? `${f.pseudonym}’s run`
+      : f.gone === 'hidden'
+        ? 'a run hidden by the teacher'
+        : 'a run since deleted';
+  return `continued from ${whose}, turn ${f.turn}`;
+}

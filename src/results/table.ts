@@ -4,7 +4,7 @@
  */
 import type { BoardPage, BoardRun as Run } from './api';
 import { announce, clear, fmt, fmtDate, h } from './dom';
-import { metricLabel, playedText } from './labels';
+import { forkedFromText, metricLabel, playedText } from './labels';
 
 interface Column {
   key: string;
@@ -70,6 +70,7 @@ export function runsTable(
           mine.has(r.id) ? h('strong', { class: 'badge' }, ' you') : null,
           r.hidden ? ' ' : null,
           r.hidden ? h('strong', { class: 'hidden-mark' }, 'hidden') : null,
+          r.forkedFrom ? h('span', { class: 'forked-from' }, forkedFromText(r.forkedFrom)) : null,
         ),
     },
     {

@@ -48,11 +48,47 @@ export interface ConsoleRoom {
   injectable: { id: string; title: string }[];
 }
 
+/**
+ * A room's change as a console receives it: the summary always, and of the rest only the
+ * fields that changed since this console's previous frame (a room new to the console comes whole).
+ */
+export type ConsoleRoomPatch = Pick<ConsoleRoom, 'summary'> & Partial<Omit<ConsoleRoom, 'summary'>>;
+
 /** Server → console frames. `now` is the server's clock, so the page can correct its own. */
 export type ConsoleFrame =
   | { type: 'console'; now: number; classCode: string; minTurnSeconds: number; rooms: ConsoleRoom[] }
-  /** The rooms that changed since the last frame (a class's changes travel together). */
-  | { type: 'consoleRooms'; now: number; rooms: ConsoleRoom[] };
+  /** The rooms that changed since the last frame (a class's changes travel together), as patches. */
+  | { type: 'consoleRooms'; now: number; rooms: ConsoleRoomPatch[] };
+
+/** A room as the console knows it after a patch (a patch for an unknown room is the whole room). */
+export function patchRoom(before: ConsoleRoom | undefined, patch: ConsoleRoomPatch): ConsoleRoom {
+  return before ? { ...before, ...patch } : (patch as ConsoleRoom);
+}
+
+/**
+ * What one console was last sent of each room, field by field (as JSON), so the next frame
+ * carries only what changed. Null when nothing but the room's log position moved.
+ */
+export class ConsoleDiff {
+  private readonly sent = new Map<string, Map<string, string>>();
+
+  patch(room: ConsoleRoom): ConsoleRoomPatch | null {
+    const id = room.summary.id;
+    const before = this.sent.get(id);
+    const now = new Map<string, string>();
+    const out: Record<string, unknown> = { summary: room.summary };
+    let changed = !before;
+    for (const [k, v] of Object.entries(room)) {
+      const json = k === 'summary' ? JSON.stringify({ ...room.summary, seq: 0 }) : JSON.stringify(v);
+      now.set(k, json);
+      if (before?.get(k) === json) continue;
+      changed = true;
+      if (k !== 'summary') out[k] = v;
+    }
+    this.sent.set(id, now);
+    return changed ? (out as ConsoleRoomPatch) : null;
+  }
+}
 
 /** The room figures only the true state gives: scores, human cost, offers and deals. */
 export function consoleFigures(state: GameState): Pick<ConsoleRoom, 'scores' | 'humanCost' | 'offers' | 'deals' | 'injectable'> {

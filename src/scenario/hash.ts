@@ -7,32 +7,93 @@
  */
 
 /**
- * JSON with object keys sorted (by UTF-16 code unit), no whitespace, `undefined` properties left
- * out. Arrays keep their order. Numbers are written as JSON.stringify writes them.
+ * JSON with object keys in a canonical order (canonicalKeyOrder), no whitespace, `undefined`
+ * properties left out. Arrays keep their order. Numbers are written as JSON.stringify writes them.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return writeCanonical(value) ?? '';
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(record).sort()) {
-      const v = record[key];
-      if (v === undefined) continue;
-      // defineProperty: a "__proto__" key (never valid in a scenario) stays a plain property.
-      Object.defineProperty(out, key, {
-        value: sortKeys(v),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    return out;
+/**
+ * Writes the text directly instead of building a sorted copy and stringifying it (a copy made
+ * every key a slow defined property): the server computes a run's identity for every
+ * submission. Returns undefined for what JSON.stringify leaves out of an object (undefined,
+ * functions, symbols); an array writes null for those, as JSON.stringify does.
+ */
+function writeCanonical(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return quoted(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      return JSON.stringify(value);
   }
-  return value;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ',';
+      text += writeCanonical(value[i]) ?? 'null';
+    }
+    return `${text}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let text = '{';
+  for (const key of canonicalKeyOrder(Object.keys(record))) {
+    const v = writeCanonical(record[key]);
+    if (v === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${quoted(key)}:${v}`;
+  }
+  return `${text}}`;
+}
+
+// Keys and short values (action types, seats, items) repeat in every action of a record: quote
+// each once. Bounded, so a record full of distinct strings cannot grow it without limit.
+const quotedCache = new Map<string, string>();
+
+function quoted(text: string): string {
+  let q = quotedCache.get(text);
+  if (q === undefined) {
+    q = JSON.stringify(text);
+    if (text.length <= 40 && quotedCache.size < 10000) quotedCache.set(text, q);
+  }
+  return q;
+}
+
+/**
+ * The order digests have always used (they came from stringifying an object built in sorted key
+ * order, which JavaScript reorders): keys that are array indices first, in numeric order, then
+ * the others sorted by UTF-16 code unit. Object.keys already lists array-index keys first, in
+ * numeric order, so only the rest needs sorting.
+ */
+function canonicalKeyOrder(keys: string[]): string[] {
+  let n = 0;
+  while (n < keys.length && isArrayIndex(keys[n]!)) n++;
+  if (keys.length - n > 16)
+    return n === 0 ? keys.sort() : keys.slice(0, n).concat(keys.slice(n).sort());
+  // Insertion sort by UTF-16 code unit (what sort() does for strings): most objects have a
+  // handful of keys, where it beats the general sort several times over.
+  for (let i = n + 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= n && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
+function isArrayIndex(key: string): boolean {
+  const n = Number(key);
+  return Number.isInteger(n) && n >= 0 && n < 4294967295 && String(n) === key;
 }
 
 const FNV_PRIME = 0x01000193;

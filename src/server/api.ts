@@ -13,6 +13,7 @@ import type { ClassRow, ResultRow, Store } from '../db/store';
 import { MAX_SCENARIO_BYTES } from '../scenario';
 import { checkRecord, FigureChoicesSchema } from '../sim/record-schema';
 import { boardRoute, resultScope } from './board-bins';
+import { BoardCache } from './board-cache';
 import { classCsv } from './csv';
 import { checkForkClaim, ForkClaimSchema, type CutParent, type ForkClaim } from './fork-claim';
 import { ApiError, badRequest, notFound, unprocessable } from './errors';
@@ -424,7 +425,7 @@ export async function apiRoutes(app: FastifyInstance, opts: ApiOptions): Promise
   );
 
   const scope = { store, catalog, parseClassCode, isModerator };
-  boardRoute(app, scope); // GET /api/board (issue 13)
+  boardRoute(app, { ...scope, cache: new BoardCache(store) }); // GET /api/board (issue 13)
 
   app.get<{
     Querystring: {

@@ -228,8 +228,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
     // Class rooms (issue 11): joining, the teacher's settings, and the socket every device plays through.
     // The teacher's console (issue 12) hooks into the rooms: deadlines, pause, injects, messages.
+    const fanout = options.fanout ?? localFanout();
     const teacher = createConsole({
       store,
+      fanout,
       now,
       log: (e, what) => app.log.error(e, what),
       ...(options.minTurnSeconds !== undefined ? { minTurnSeconds: options.minTurnSeconds } : {}),
@@ -237,12 +239,14 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     const rooms = new RoomService({
       store,
       catalog,
-      fanout: options.fanout ?? localFanout(),
+      fanout,
       now,
       log: (e, what) => app.log.error(e, what),
       ...(options.pool ? { pool: options.pool } : {}),
     });
     teacher.start(app, rooms);
+    // Before the database closes: this server's devices are gone (presence rows, notices).
+    app.addHook('preClose', async () => rooms.close());
     app.decorate('rooms', rooms);
     app.register(roomRoutes, {
       service: rooms,

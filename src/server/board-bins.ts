@@ -7,7 +7,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import type { BoardRow, ClassRow, ResultFilter, Store } from '../db/store';
-import { distribution, sortedNumbers, standingCounts, type Distribution } from '../results/stats';
+import {
+  distribution,
+  sortedNumbers,
+  standingCounts,
+  type Distribution,
+  type Sorted,
+} from '../results/stats';
+import type { BoardCache } from './board-cache';
 import { badRequest, notFound } from './errors';
 import type { ScenarioCatalog } from './scenarios';
 
@@ -28,6 +35,12 @@ export interface BoardRun {
   classCode: string | null;
   hidden: boolean;
   values: Record<string, number>;
+  /**
+   * The run this one continued (a fork), and at which turn: its player's name, or why there is
+   * none to show (the run was deleted, or hidden from students).
+   */
+  forkedFrom:
+    { turn: number; pseudonym: string } | { turn: number; gone: 'hidden' | 'deleted' } | null;
 }
 
 export interface BoardQuery {
@@ -42,7 +55,17 @@ export interface BoardQuery {
   mine: string[];
 }
 
-export function toBoardRun(r: BoardRow, moderator: boolean): BoardRun {
+/** A board row as the page reads it; `known` (the same run read before) is reused if it still reads the same. */
+export function toBoardRun(r: BoardRow, moderator: boolean, known?: BoardRun): BoardRun {
+  const hidden = moderator ? r.hidden !== 0 : false;
+  const fork = forkedFrom(r, moderator);
+  if (
+    known &&
+    known.hidden === hidden &&
+    known.pseudonym === r.pseudonym &&
+    JSON.stringify(known.forkedFrom) === JSON.stringify(fork)
+  )
+    return known;
   const seats = JSON.parse(r.seats) as Record<string, string>;
   const raw = JSON.parse(r.metrics) as Record<string, unknown>;
   const values: Record<string, number> = {};
@@ -54,9 +77,18 @@ export function toBoardRun(r: BoardRow, moderator: boolean): BoardRun {
     createdAt: r.created_at,
     played: CAPITAL_ORDER.filter((c) => seats[c] === 'human').join('+'),
     classCode: r.class_code,
-    hidden: moderator ? r.hidden !== 0 : false,
+    hidden,
     values,
+    forkedFrom: fork,
   };
+}
+
+function forkedFrom(r: BoardRow, moderator: boolean): BoardRun['forkedFrom'] {
+  if (r.forked_from_result === null || r.forked_from_turn === null) return null;
+  const turn = r.forked_from_turn;
+  if (r.parent_pseudonym === null) return { turn, gone: 'deleted' };
+  if (r.parent_hidden !== 0 && !moderator) return { turn, gone: 'hidden' };
+  return { turn, pseudonym: r.parent_pseudonym };
 }
 
 export const playedAs = (run: BoardRun, f: PlayedFilter): boolean =>
@@ -127,32 +159,34 @@ export interface BoardAnswer {
 
 /** The whole answer from the board's runs (pure: the tests compare it with the page's old code). */
 export function boardAnswer(all: BoardRun[], total: number, q: BoardQuery): BoardAnswer {
-  const shown = all.filter((r) => !r.hidden);
-  const metrics: string[] = [];
-  const seen = new Set<string>();
-  for (const r of all)
-    for (const k in r.values)
-      if (!seen.has(k)) {
-        seen.add(k);
-        metrics.push(k);
-      }
+  return answerBoard(new PreparedBoard(all, total), q);
+}
+
+/**
+ * The answer from a prepared board: its bins and sorted orders are computed once per board and
+ * capital, so a cached board answers each request with a lookup and a page slice. With
+ * `charts: false` (a table page after a sort) the bins and standing are left out.
+ */
+export function answerBoard(board: PreparedBoard, q: BoardQuery, charts = true): BoardAnswer {
   const mineIds = new Set(q.mine);
-  const mine = shown.filter((r) => mineIds.has(r.id)).sort((a, b) => b.createdAt - a.createdAt);
+  const mine = board.shown
+    .filter((r) => mineIds.has(r.id))
+    .sort((a, b) => b.createdAt - a.createdAt);
   const latest = mine[0];
   // Runs played as different capitals are different games: by default the charts compare like
   // with like, starting with the capital of your latest run.
   const played: PlayedFilter =
     q.played ?? ((latest?.played.split('+')[0] || 'all') as PlayedFilter);
-  const inView = shown.filter((r) => playedAs(r, played));
-  const distributions: Record<string, Distribution> = {};
-  const standing: BoardAnswer['standing'] = latest && playedAs(latest, played) ? {} : null;
-  for (const id of metrics) {
-    const sorted = sortedNumbers(inView.map((r) => r.values[id] ?? NaN));
-    distributions[id] = distribution(sorted);
-    const mineValue = latest?.values[id];
-    if (standing && mineValue !== undefined) standing[id] = standingCounts(sorted, mineValue);
+  const view = board.view(played);
+  let standing: BoardAnswer['standing'] = null;
+  if (charts && latest && playedAs(latest, played)) {
+    standing = {};
+    for (const id of board.metrics) {
+      const mineValue = latest.values[id];
+      if (mineValue !== undefined) standing[id] = standingCounts(view.columns.get(id)!, mineValue);
+    }
   }
-  const order = sortRuns(all, q.sort, q.dir);
+  const order = board.order(q.sort, q.dir);
   const pages = Math.max(1, Math.ceil(order.length / q.pageSize));
   let page = Math.min(q.page ?? 0, pages - 1);
   const around = q.around ?? latest?.id;
@@ -161,13 +195,13 @@ export function boardAnswer(all: BoardRun[], total: number, q: BoardQuery): Boar
     if (i >= 0) page = Math.floor(i / q.pageSize);
   }
   return {
-    total,
-    hidden: all.length - shown.length,
-    metrics,
+    total: board.total,
+    hidden: board.all.length - board.shown.length,
+    metrics: board.metrics,
     played,
-    inView: inView.length,
-    visible: shown.length,
-    distributions,
+    inView: view.count,
+    visible: board.shown.length,
+    distributions: charts ? view.distributions : {},
     mine,
     standing,
     table: {
@@ -179,6 +213,69 @@ export function boardAnswer(all: BoardRun[], total: number, q: BoardQuery): Boar
       runs: order.slice(page * q.pageSize, page * q.pageSize + q.pageSize),
     },
   };
+}
+
+/** Sorted orders kept per board (each sort key and direction asked for, the latest ones). */
+const MAX_ORDERS = 8;
+
+/**
+ * A board's runs with what every request needs computed once: the metric ids, the runs students
+ * see, per capital filter the sorted values and bins of each metric, and the table's orders.
+ * Immutable once built (the cache replaces it when the results change).
+ */
+export class PreparedBoard {
+  readonly shown: BoardRun[];
+  readonly metrics: string[] = [];
+  private readonly views = new Map<
+    PlayedFilter,
+    { count: number; columns: Map<string, Sorted>; distributions: Record<string, Distribution> }
+  >();
+  private readonly orders = new Map<string, BoardRun[]>();
+
+  constructor(
+    readonly all: BoardRun[],
+    readonly total: number,
+  ) {
+    this.shown = all.filter((r) => !r.hidden);
+    const seen = new Set<string>();
+    for (const r of all)
+      for (const k in r.values)
+        if (!seen.has(k)) {
+          seen.add(k);
+          this.metrics.push(k);
+        }
+  }
+
+  view(played: PlayedFilter) {
+    let v = this.views.get(played);
+    if (!v) {
+      const inView = this.shown.filter((r) => playedAs(r, played));
+      // One pass over the runs gathers every metric's values (a pass per metric costs more).
+      const values = new Map<string, number[]>(this.metrics.map((id) => [id, []]));
+      for (const r of inView) for (const id in r.values) values.get(id)!.push(r.values[id]!);
+      const columns = new Map<string, Sorted>();
+      const distributions: Record<string, Distribution> = {};
+      for (const id of this.metrics) {
+        const sorted = sortedNumbers(values.get(id)!);
+        columns.set(id, sorted);
+        distributions[id] = distribution(sorted);
+      }
+      v = { count: inView.length, columns, distributions };
+      this.views.set(played, v);
+    }
+    return v;
+  }
+
+  order(key: string, dir: 'asc' | 'desc'): BoardRun[] {
+    const k = `${dir} ${key}`;
+    let o = this.orders.get(k);
+    if (!o) {
+      o = sortRuns(this.all, key, dir);
+      if (this.orders.size >= MAX_ORDERS) this.orders.delete(this.orders.keys().next().value!);
+      this.orders.set(k, o);
+    }
+    return o;
+  }
 }
 
 export interface BoardRouteOptions {
@@ -219,8 +316,11 @@ export async function resultScope(
 const IDS = /^[A-Za-z0-9_-]{1,32}(,[A-Za-z0-9_-]{1,32}){0,49}$/;
 const SORT = /^(pseudonym|createdAt|played|[a-z][A-Za-z0-9]{0,40}\.[A-Za-z][A-Za-z0-9]{0,40})$/;
 
-export function boardRoute(app: FastifyInstance, opts: BoardRouteOptions): void {
-  const { store } = opts;
+export function boardRoute(
+  app: FastifyInstance,
+  opts: BoardRouteOptions & { cache: BoardCache },
+): void {
+  const { cache } = opts;
   app.get<{
     Querystring: {
       scenario?: string;
@@ -233,6 +333,7 @@ export function boardRoute(app: FastifyInstance, opts: BoardRouteOptions): void 
       pageSize: number;
       around?: string;
       mine?: string;
+      charts?: boolean;
     };
   }>(
     '/api/board',
@@ -252,6 +353,8 @@ export function boardRoute(app: FastifyInstance, opts: BoardRouteOptions): void 
             pageSize: { type: 'integer', minimum: 1, maximum: BOARD_MAX_PAGE_SIZE, default: 25 },
             around: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' },
             mine: { type: 'string', pattern: IDS.source, maxLength: 33 * BOARD_MAX_MINE },
+            // false: only the table's page (a sort or page change: the charts stay as they are).
+            charts: { type: 'boolean', default: true },
           },
         },
       },
@@ -260,14 +363,9 @@ export function boardRoute(app: FastifyInstance, opts: BoardRouteOptions): void 
       const q = request.query;
       if (q.scenario === undefined && q.hash === undefined && q.class === undefined)
         throw badRequest('board-needs-scenario', 'name a scenario, a scenario hash or a class');
-      const { filter, moderator } = await resultScope(opts, request, q);
-      const [rows, total] = await Promise.all([
-        store.listBoard(filter, BOARD_MAX_RUNS, 0),
-        store.countResults(filter),
-      ]);
-      return boardAnswer(
-        rows.map((r) => toBoardRun(r, moderator)),
-        total,
+      const { filter } = await resultScope(opts, request, q);
+      return answerBoard(
+        await cache.get(filter),
         {
           played: q.played,
           sort: q.sort,
@@ -277,6 +375,7 @@ export function boardRoute(app: FastifyInstance, opts: BoardRouteOptions): void 
           around: q.around,
           mine: q.mine ? q.mine.split(',') : [],
         },
+        q.charts !== false,
       );
     },
   );

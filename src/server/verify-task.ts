@@ -99,7 +99,7 @@ export function runScenarioTask(task: ScenarioTask, catalog: ScenarioCatalog): S
 }
 
 export type PoolMessage =
-  | { kind: 'verify'; task: VerifyTask }
+  | { kind: 'verify'; task: Omit<VerifyTask, 'record'>; recordJson: string }
   | { kind: 'fork'; task: ForkTask }
   | { kind: 'scenario'; task: ScenarioTask };
 

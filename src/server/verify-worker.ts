@@ -2,7 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { loadCatalog } from './server';
-import { runForkTask, runScenarioTask, runVerifyTask, type PoolMessage } from './verify-task';
+import type { GameRecord } from '../engine';
+import {
+  runForkTask,
+  runScenarioTask,
+  runVerifyTask,
+  type PoolMessage,
+} from './verify-task';
 
 const data = workerData as { scenariosDir?: string; timeLimitMs?: number } | undefined;
 const catalog = loadCatalog(data?.scenariosDir, () => {});
@@ -16,8 +22,12 @@ parentPort!.on('message', (msg: { id: number } & PoolMessage) => {
         : msg.kind === 'fork'
           ? runForkTask(msg.task, catalog)
           : runVerifyTask(
-              // The thread stops a replay cleanly before the budget; the pool kills it at the budget.
-              { ...msg.task, timeLimitMs: Math.floor(0.8 * (data?.timeLimitMs ?? 10_000)) },
+              {
+                ...msg.task,
+                record: JSON.parse(msg.recordJson) as GameRecord,
+                // The thread stops a replay cleanly before the budget; the pool kills it at it.
+                timeLimitMs: Math.floor(0.8 * (data?.timeLimitMs ?? 10_000)),
+              },
               catalog,
             );
   } catch (e) {

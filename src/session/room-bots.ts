@@ -41,6 +41,8 @@ export interface BotRoomsReport {
   actions: number;
   orderP50Ms: number;
   orderP99Ms: number;
+  /** Order sent → the seat's own view holds it (an update at or past the order's position). */
+  orderViewP99Ms: number;
   broadcastP99Ms: number;
   errors: number;
   /**
@@ -85,6 +87,7 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
   const bot = getBot(o.bot ?? 'historical');
   if (!bot) throw new Error(`no computer player called ${o.bot}`);
   const rtts: number[] = [];
+  const viewRtts: number[] = [];
   const broadcasts: number[] = [];
   const errors: string[] = [];
   let actions = 0;
@@ -106,6 +109,10 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
       const client = new RoomClient({ origin: origins[(i + 1) % origins.length]!, token: seat.token, makeSocket: o.makeSocket });
       let busy = false;
       let done = false;
+      /** The newest acknowledged order: the bot acts again once its view holds it (seq). */
+      let awaited = 0;
+      /** Orders acknowledged, not yet in a view: [seq, sent at]. */
+      const unseen: [number, number][] = [];
       const finish = () => {
         if (done) return;
         done = true;
@@ -114,9 +121,19 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
         resolve();
       };
       const turnOf = () => client.snapshot?.room.turn ?? 0;
+      const send = async (a: Order) => {
+        const sentAt = performance.now();
+        const r = await client.order(a);
+        tally(seat.seat, r);
+        if (r.ok) {
+          awaited = Math.max(awaited, r.seq);
+          if ((client.snapshot?.room.seq ?? 0) >= r.seq) viewRtts.push(performance.now() - sentAt);
+          else unseen.push([r.seq, sentAt]);
+        }
+      };
       const act = async (): Promise<void> => {
         const snap = client.snapshot;
-        if (busy || !snap || snap.room.phase !== 'playing') return;
+        if (busy || !snap || snap.room.phase !== 'playing' || snap.room.seq < awaited) return;
         const me = snap.room.seats.find((s) => s.capital === seat.seat)!;
         if (me.ended || me.kind !== 'human') return;
         busy = true;
@@ -135,11 +152,11 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
               copy = cloneState(stateFromView(now.view, now.rules));
             }
             if (!applyInPlace(copy, a).ok) continue;
-            tally(seat.seat, await client.order(a));
+            await send(a);
           }
           const key = `${seat.roomId}:${turn}`;
           lastEnd.set(key, Math.max(lastEnd.get(key) ?? 0, performance.now()));
-          tally(seat.seat, await client.order({ type: 'endTurn', seat: seat.seat }));
+          await send({ type: 'endTurn', seat: seat.seat });
         } finally {
           busy = false;
         }
@@ -147,6 +164,9 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
       };
       client.subscribe((c, m) => {
         if (!m) return;
+        if (m.type === 'update') {
+          while (unseen.length > 0 && unseen[0]![0] <= m.room.seq) viewRtts.push(performance.now() - unseen.shift()![1]);
+        }
         if (m.type === 'update' && m.resolved !== null) {
           const sent = lastEnd.get(`${seat.roomId}:${m.resolved}`);
           if (sent !== undefined) broadcasts.push(performance.now() - sent);
@@ -176,6 +196,7 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
 
   await Promise.all(seats.map(play));
   rtts.sort((a, b) => a - b);
+  viewRtts.sort((a, b) => a - b);
   broadcasts.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
@@ -184,6 +205,7 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
     actions,
     orderP50Ms: round(percentile(rtts, 50)),
     orderP99Ms: round(percentile(rtts, 99)),
+    orderViewP99Ms: round(percentile(viewRtts, 99)),
     broadcastP99Ms: round(percentile(broadcasts, 99)),
     errors: errors.length,
     refused,

@@ -2,7 +2,7 @@
  * Plays whole games with computer players on the engine's fast path: one plain state, mutated
  * in place, no immer, no copies. Used by the batch runner, the CLI, tests and the server.
  */
-import { computerReactions, getBot, type Bot } from '../ai';
+import { applyReactions, getBot, type Bot } from '../ai';
 import {
   applyInPlace,
   createGame,
@@ -41,32 +41,14 @@ export function playGame(rules: Rules, options: PlayOptions): Played {
   return { state, actions, refused };
 }
 
-/** Passes of answers after one action: counters between two computers end well within it. */
-const MAX_REACTION_PASSES = 8;
-
 /**
- * Applies the computer seats' answers to every open offer addressed to them (src/ai/reactions.ts),
- * and to the counter-offers those answers provoke between computers, until nothing waits for a
- * computer. An answer the engine refuses (the seat no longer holds what it offered) becomes a
- * refusal, so an offer never waits for ever. Returns how many answers were refused.
+ * Applies the computer seats' answers to every open offer addressed to them, and to the
+ * counter-offers those answers provoke, until nothing waits for a computer (applyReactions in
+ * src/ai/reactions.ts, which the search player's rollouts also use). Returns how many answers
+ * were refused.
  */
 export function playReactions(state: GameState, seats: Seats, log: Action[], keepLog = true): number {
-  let refused = 0;
-  for (let pass = 0; pass < MAX_REACTION_PASSES; pass++) {
-    const answers = computerReactions(state, seats);
-    if (answers.length === 0) break;
-    for (const a of answers) {
-      if (applyInPlace(state, a).ok) {
-        if (keepLog) log.push(a);
-        continue;
-      }
-      refused++;
-      if (a.type === 'reject' || !('offerId' in a)) continue;
-      const no: Action = { type: 'reject', seat: a.seat as Capital, offerId: a.offerId, reason: `${state.rules.capitals[a.seat as Capital].name} cannot take this up now` };
-      if (applyInPlace(state, no).ok && keepLog) log.push(no);
-    }
-  }
-  return refused;
+  return applyReactions(state, seats, keepLog ? (a) => log.push(a) : undefined);
 }
 
 /**

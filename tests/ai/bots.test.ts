@@ -24,23 +24,10 @@ import {
 } from '../../src/engine';
 import { stillActing } from '../../src/ai/search';
 import { playGame, playReactions } from '../../src/sim/play';
+import { stateAt } from '../helpers/positions';
 import { builtInRules, HISTORICAL_SEATS } from '../helpers/rules';
 
 const rules = builtInRules();
-
-/** Plays with historical bots until it is `seat`'s turn on `turn`. */
-function stateAt(seed: string, turn: number, seat: Capital): GameState {
-  const s = createGame(rules, { seed });
-  while (!(s.ctx.turn === turn && s.ctx.seat === seat)) {
-    const who = s.ctx.seat;
-    const t = s.ctx.turn;
-    for (const a of historicalBot.decide(s, who)) {
-      if (s.ctx.seat !== who || s.ctx.turn !== t) break;
-      applyInPlace(s, a);
-    }
-  }
-  return s;
-}
 
 describe('bot names', () => {
   it('parses search levels and budgets, refuses the rest', () => {

@@ -4,12 +4,13 @@
  *
  * Budget: `search:hard` (96 rollouts a decision) over 600 games takes about six minutes of CPU,
  * too long for the test suite. The test runs the same search with a budget of 8 rollouts a
- * decision (8 candidate plans, one rollout each: the historical plan, the three personalities
- * and four one-lever variations), about 30 s of CPU for 600 games plus the 200 baseline games;
+ * decision (8 candidate plans, about one rollout each: the historical plan, the three
+ * personalities and four one-lever variations, plus a 16-rollout opening per game), about 50 s
+ * of CPU for 600 games plus the 200 baseline games;
  * `npm run strength` measures easy, normal and hard over 200 seeds and docs/ai.md quotes it.
  */
 import { describe, expect, it } from 'vitest';
-import { measureStrength } from '../../src/ai/strength';
+import { measureStrength } from '../../src/sim/strength';
 import { CAPITALS } from '../../src/engine';
 import { builtInRules } from '../helpers/rules';
 

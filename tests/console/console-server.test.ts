@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, type Capital, type GameRecord } from '../../src/engine';
-import type { ConsoleFrame, ConsoleRoom } from '../../src/rooms/console-view';
+import { patchRoom, type ConsoleFrame, type ConsoleRoom, type ConsoleRoomPatch } from '../../src/rooms/console-view';
 import type { RoomMessage } from '../../src/rooms/messages';
 import { joinSeats } from '../../src/session/room-bots';
 import { builtInRules } from '../helpers/rules';
 import { startTestServer, type TestServer } from '../server/helpers';
-import { newClass, rawSeat } from '../rooms/helpers';
+import { after, newClass, rawSeat, until } from '../rooms/helpers';
 
 type Raw = Awaited<ReturnType<typeof rawSeat>>;
 type Frame = Record<string, unknown>;
@@ -19,25 +19,6 @@ let cls: { code: string; key: string };
 let sockets: Record<Capital, Raw>;
 let teacher: Raw;
 let roomId: string;
-
-/** Waits until a frame (from the start of the socket's life) satisfies `pred`. */
-async function until(s: Raw, pred: (f: Frame) => boolean, what: string, ms = 8000): Promise<Frame> {
-  const start = Date.now();
-  for (;;) {
-    for (const raw of s.frames) {
-      const f = JSON.parse(raw) as Frame;
-      if (pred(f)) return f;
-    }
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}; last frames: ${s.frames.slice(-3).join('\n').slice(0, 1500)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** Frames received after this call only. */
-function after(s: Raw): Raw {
-  const from = s.frames.length;
-  return { ...s, get frames() { return s.frames.slice(from); } } as Raw;
-}
 
 async function openConsole(key: string): Promise<Raw> {
   const c = await rawSeat(server.url, '');
@@ -71,8 +52,10 @@ function latestRoom(s: Raw): ConsoleRoom | null {
   let room: ConsoleRoom | null = null;
   for (const raw of s.frames) {
     const f = JSON.parse(raw) as ConsoleFrame;
-    if (f.type === 'console') room = f.rooms.find((r) => r.summary.id === roomId) ?? room;
-    if (f.type === 'consoleRooms') room = f.rooms.find((r) => r.summary.id === roomId) ?? room;
+    if (f.type === 'console' || f.type === 'consoleRooms') {
+      const patch = (f.rooms as ConsoleRoomPatch[]).find((r) => r.summary.id === roomId);
+      if (patch) room = patchRoom(room ?? undefined, patch);
+    }
   }
   return room;
 }

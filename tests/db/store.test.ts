@@ -10,37 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { dropPgSchema, migrate, openDatabase, type Db } from '../../src/db/open';
 import { MIGRATIONS } from '../../src/db/migrations';
-import { DAY_MS, Store, type ResultRow } from '../../src/db/store';
+import { DAY_MS, Store } from '../../src/db/store';
+import { resultRowFixture } from '../helpers/result-row';
 
 const PG_URL = process.env['DATABASE_URL_TEST'] || undefined;
 const BACKENDS = PG_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 if (!PG_URL) console.warn('DATABASE_URL_TEST is not set: PostgreSQL storage tests are skipped');
 
-function row(id: string, over: Partial<ResultRow> = {}): ResultRow {
-  return {
-    id,
-    dedup_key: `key-${id}`,
-    scenario_id: 'historical-2024',
-    scenario_hash: '0123456789abcdef',
-    class_code: null,
-    pseudonym: `P ${id}`,
-    engine_version: '1.0.0',
-    seed: 's',
-    figures: '{"default":"central"}',
-    seats: '{"pyongyang":"human","moscow":"historical","kyiv":"historical"}',
-    turns: 12,
-    action_count: 100,
-    final_hash: 'ffffffffffffffff',
-    hidden: 0,
-    created_at: 1_700_000_000_000,
-    metrics: '{"kyiv.score":50.5}',
-    history: '{"ids":[],"turns":[]}',
-    record: '{}',
-    forked_from_result: null,
-    forked_from_turn: null,
-    ...over,
-  };
-}
+const row = resultRowFixture;
 
 describe.each(BACKENDS)('storage on %s', (backend) => {
   let db: Db;

@@ -58,3 +58,24 @@ export async function rawSeat(url: string, token: string): Promise<{ ws: WebSock
       }),
   };
 }
+
+type Raw = Awaited<ReturnType<typeof rawSeat>>;
+
+/** Waits until a frame the socket received (from the start of its life) satisfies `pred`. */
+export async function until(s: Raw, pred: (f: Record<string, unknown>) => boolean, what: string, ms = 8000): Promise<Record<string, unknown>> {
+  const start = Date.now();
+  for (;;) {
+    for (const raw of s.frames) {
+      const f = JSON.parse(raw) as Record<string, unknown>;
+      if (pred(f)) return f;
+    }
+    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}; last frames: ${s.frames.slice(-3).join('\n').slice(0, 1500)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The socket seen from now on: frames received after this call only. */
+export function after(s: Raw): Raw {
+  const from = s.frames.length;
+  return { ...s, get frames() { return s.frames.slice(from); } } as Raw;
+}

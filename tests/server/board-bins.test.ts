@@ -12,6 +12,7 @@ import {
   PLAYED_FILTERS,
   playedAs,
   sortRuns,
+  type BoardAnswer,
   type BoardRun,
   type PlayedFilter,
 } from '../../src/server/board-bins';
@@ -27,6 +28,7 @@ function syntheticRuns(n: number): BoardRun[] {
     played: played[i % played.length]!,
     classCode: null,
     hidden: i % 17 === 0,
+    forkedFrom: null,
     values: {
       'moscow.score': (i * 13) % 41,
       'kyiv.score': (i * 29) % 97,
@@ -147,6 +149,7 @@ describe.each(BACKENDS)('GET /api/board on %s', (backend) => {
       played: r[3] as string,
       classCode: null,
       hidden: false,
+      forkedFrom: null,
       values: Object.fromEntries(
         raw.metrics.map((m, i) => [m, r[6 + i]]).filter((e) => typeof e[1] === 'number'),
       ) as Record<string, number>,
@@ -170,6 +173,26 @@ describe.each(BACKENDS)('GET /api/board on %s', (backend) => {
     expect(res.text.length).toBeLessThan(20_000);
   });
 
+  it('a repeated board comes from the cache, and a new result changes it; a table page omits the charts', async () => {
+    const url = `${api}/board?scenario=historical-2024&played=all`;
+    const before = (await call('GET', url)).json as unknown as BoardAnswer;
+    expect((await call('GET', url)).json).toEqual(before);
+    const res = await post(`${api}/results`, genuineRecord('board-bins-cache', undefined, undefined, ['kyiv']));
+    expect(res.status, res.text).toBe(201);
+    const after = (await call('GET', url)).json as unknown as BoardAnswer;
+    expect(after.total).toBe(before.total + 1);
+    expect(after.distributions['kyiv.score']!.n).toBe(before.distributions['kyiv.score']!.n + 1);
+    expect(after.table.runs[0]!.id).toBe(res.json['id']);
+    const page = (await call('GET', `${url}&charts=false&sort=pseudonym&dir=asc`))
+      .json as unknown as BoardAnswer;
+    expect(page.distributions).toEqual({});
+    expect(page.standing).toBeNull();
+    expect(page.table.runs.map((r) => r.pseudonym)).toEqual(
+      [...page.table.runs.map((r) => r.pseudonym)].sort((x, y) => x.toLowerCase().localeCompare(y.toLowerCase())),
+    );
+    expect(page.total).toBe(after.total);
+  });
+
   it.each([
     ['no scenario', 'played=all'],
     ['page size over 100', 'scenario=historical-2024&pageSize=101'],
@@ -182,6 +205,7 @@ describe.each(BACKENDS)('GET /api/board on %s', (backend) => {
       `scenario=historical-2024&mine=${Array.from({ length: 51 }, (_, i) => `a${i}`).join(',')}`,
     ],
     ['an unknown parameter', 'scenario=historical-2024&limit=10000'],
+    ['charts neither true nor false', 'scenario=historical-2024&charts=maybe'],
     ['a bad class code', 'class=%%%%'],
   ])('refuses %s with 400', async (_what, query) => {
     const res = await call('GET', `${api}/board?${query}`);

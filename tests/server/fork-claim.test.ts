@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { GameRecord } from '../../src/engine';
+import { forkedFromText } from '../../src/results/labels';
+import type { BoardRun } from '../../src/server/board-bins';
 import { builtInRules } from '../helpers/rules';
 import { playWithPeople } from '../helpers/people';
 import { BACKENDS, BOT_SEATS, call, genuineRecord, post, resultCount, startTestServer, type TestServer } from './helpers';
@@ -77,6 +79,15 @@ describe.each(BACKENDS)('fork claims (%s)', (backend) => {
     const plainRow = rows.find((r) => r['id'] === plain.json['id'])!;
     expect(plainRow['forked_from_result']).toBe('');
     expect(plainRow['forked_from_turn']).toBe('');
+
+    // The class board's table says it in words: whose run it continued, and from which turn.
+    const board = await call('GET', `${api}/board?class=${code}&sort=pseudonym&dir=asc`);
+    expect(board.status, board.text).toBe(200);
+    const runs = (board.json['table'] as { runs: BoardRun[] }).runs;
+    const forkRun = runs.find((r) => r.id === res.json['id'])!;
+    expect(forkRun.forkedFrom).toEqual({ turn: 4, pseudonym: 'Parent Owl' });
+    expect(forkedFromText(forkRun.forkedFrom!)).toBe('continued from Parent Owl’s run, turn 4');
+    expect(runs.find((r) => r.id === plain.json['id'])!.forkedFrom).toBeNull();
   }, 120_000);
 
   it('refuses forged claims with 422 invalid-fork and stores nothing', async () => {

@@ -39,6 +39,8 @@ export interface TestServer {
   store: Store;
   db: Db;
   dataDir: string;
+  /** The PostgreSQL schema (postgres backend). */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -51,13 +53,16 @@ export async function startTestServer(
     now?: () => number;
     sweepIntervalMs?: number;
     minTurnSeconds?: number;
+    /** Another test server whose PostgreSQL schema this one shares (several app servers, one database). */
+    sameDatabaseAs?: TestServer;
   } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-data-'));
   const distDir = mkdtempSync(path.join(tmpdir(), 'tc-dist-'));
+  const { now, sweepIntervalMs, verifyThreads, minTurnSeconds, sameDatabaseAs, ...config } = overrides;
+  const ownSchema = backend === 'postgres' && !sameDatabaseAs;
   const pgSchema =
-    backend === 'postgres' ? `tc_test_${process.pid}_${++counter}_${Date.now() % 1e6}` : undefined;
-  const { now, sweepIntervalMs, verifyThreads, minTurnSeconds, ...config } = overrides;
+    backend !== 'postgres' ? undefined : (sameDatabaseAs?.pgSchema ?? `tc_test_${process.pid}_${++counter}_${Date.now() % 1e6}`);
   const running = await createServer(
     {
       distDir,
@@ -89,9 +94,10 @@ export async function startTestServer(
     store: running.store,
     db: running.db,
     dataDir,
+    ...(pgSchema !== undefined ? { pgSchema } : {}),
     async close() {
       await running.app.close();
-      if (pgSchema !== undefined && PG_URL) await dropPgSchema(PG_URL, pgSchema);
+      if (ownSchema && pgSchema !== undefined && PG_URL) await dropPgSchema(PG_URL, pgSchema);
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(distDir, { recursive: true, force: true });
     },

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { standing } from '../../src/results/chart';
+import { forkedFromText } from '../../src/results/labels';
 import { sortedNumbers } from '../../src/results/stats';
 
 const at = (values: number[], v: number) => standing(sortedNumbers(values), v);
@@ -25,5 +26,19 @@ describe('standing among the runs', () => {
     const many = Array.from({ length: 101 }, (_, i) => i);
     expect(at(many, 25)).toBe('higher than 25% of the other runs');
     expect(at([1, 2], 3)).toBe('');
+  });
+});
+
+describe('a forked run in the runs table', () => {
+  it('names the run it continued and the turn, or says why it cannot', () => {
+    expect(forkedFromText({ turn: 7, pseudonym: 'Snow Owl' })).toBe(
+      'continued from Snow Owl’s run, turn 7',
+    );
+    expect(forkedFromText({ turn: 2, gone: 'hidden' })).toBe(
+      'continued from a run hidden by the teacher, turn 2',
+    );
+    expect(forkedFromText({ turn: 3, gone: 'deleted' })).toBe(
+      'continued from a run since deleted, turn 3',
+    );
   });
 });

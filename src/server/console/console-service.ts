@@ -6,12 +6,15 @@
  * The rooms service (src/server/rooms) is the host: it tells this service when a room changes,
  * asks it for each room's deadline and pause, and offers the few operations the console needs
  * (inject, end a turn, send to seats). Everything the console decides is stored before anyone
- * is told (clocks, messages, mutes), so a restart loses none of it.
+ * is told (clocks, messages, mutes), so a restart loses none of it. With several app servers
+ * every change is announced through the fan-out (a notice naming what to read), and each server
+ * reads it from the database and tells its own devices and consoles.
  */
 import type { WebSocket } from 'ws';
 import { CAPITALS, TEACHER, type Capital, type GameState, type InjectAction, type Rules } from '../../engine';
 import type { Store } from '../../db/store';
 import {
+  ConsoleDiff,
   consoleCommandSchema,
   consoleFigures,
   type ConsoleCommandBody,
@@ -28,6 +31,7 @@ import { keyMatches } from '../ids';
 import type { ClockStore } from './clock-store';
 import type { MessageStore } from './messages-store';
 import type { RoomHooks } from '../rooms/service';
+import type { Fanout, Notice } from '../rooms/fanout';
 import { follow, NO_CLOCK, type ClassClock, type RoomTiming } from './timing';
 
 /** One room as the rooms service holds it. */
@@ -46,8 +50,8 @@ export interface ConsoleHost {
   hostRoom(roomId: string): Promise<HostRoom>;
   /** Appends the teacher's inject to the room's log (the engine checks it). */
   inject(roomId: string, action: InjectAction): Promise<{ seq: number } | { error: string }>;
-  /** Ends the current turn for every student seat that has not, with the orders it gave. */
-  endTurn(roomId: string): Promise<void>;
+  /** Ends turn `turn` for every student seat that has not, with the orders it gave. */
+  endTurn(roomId: string, turn: number): Promise<void>;
   /** Sends a frame to these seats' devices connected here. */
   sendToSeats(roomId: string, seats: readonly Capital[], message: ServerMessage): void;
 }
@@ -56,6 +60,8 @@ export interface ConsoleServiceOptions {
   store: Store;
   messages: MessageStore;
   clocks: ClockStore;
+  /** How the other app servers hear of messages, clocks and mutes (none: one server). */
+  fanout?: Fanout;
   now?: () => number;
   /** Shortest deadline a teacher may set (s); tests lower it so a deadline passes quickly. */
   minTurnSeconds?: number;
@@ -67,6 +73,8 @@ export interface ConsoleServiceOptions {
 interface ConsoleConn {
   classCode: string;
   send(frame: ConsoleFrame | ServerMessage): void;
+  /** What this console was last sent of each room: frames carry only the changes. */
+  diff: ConsoleDiff;
 }
 
 interface Tracked {
@@ -98,6 +106,7 @@ export class ConsoleService implements RoomHooks {
   private readonly pushTimers = new Map<string, NodeJS.Timeout>();
   private readonly dirty = new Map<string, Set<string>>();
   private timer: NodeJS.Timeout | null = null;
+  private ticking = false;
 
   constructor(private readonly opts: ConsoleServiceOptions) {
     this.now = opts.now ?? Date.now;
@@ -107,6 +116,7 @@ export class ConsoleService implements RoomHooks {
   /** Connects the rooms service and starts checking deadlines. */
   start(host: ConsoleHost): void {
     this.host = host;
+    this.opts.fanout?.subscribe((n) => void this.onNotice(n).catch((e: unknown) => this.opts.log?.(e, 'a console notice from another server')));
     this.timer = setInterval(() => void this.tick(), this.opts.tickMs ?? 250);
     this.timer.unref();
   }
@@ -114,6 +124,10 @@ export class ConsoleService implements RoomHooks {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     for (const t of this.pushTimers.values()) clearTimeout(t);
+  }
+
+  private publish(n: Parameters<Fanout['publish']>[0]): void {
+    this.opts.fanout?.publish(n);
   }
 
   private get h(): ConsoleHost {
@@ -135,6 +149,12 @@ export class ConsoleService implements RoomHooks {
     return this.rooms.get(roomId)?.timing?.clock.paused ? 'Your teacher has paused the game: your orders wait until it resumes.' : null;
   }
 
+  /** A console of the class is open on this server. */
+  watching(classCode: string): boolean {
+    for (const c of this.consoles) if (c.classCode === classCode) return true;
+    return false;
+  }
+
   roomChanged(roomId: string): Promise<void> {
     return this.host ? this.follow(roomId) : Promise.resolve();
   }
@@ -145,10 +165,16 @@ export class ConsoleService implements RoomHooks {
     const tracked = await this.track(room);
     const s = room.summary;
     const cls = await this.classClock(room.classCode);
-    const next = follow(tracked.timing ?? undefined, cls, { playing: s.phase === 'playing', turn: s.turn, ended: s.seats.filter((x) => x.ended).map((x) => x.capital) }, this.now());
-    if (next !== tracked.timing) {
+    const progress = { playing: s.phase === 'playing', turn: s.turn, ended: s.seats.filter((x) => x.ended).map((x) => x.capital) };
+    const now = this.now();
+    const was = tracked.timing ?? undefined;
+    const next = follow(was, cls, progress, now);
+    // A new turn is written only over an older one (another server may have started it, and
+    // the teacher changed it since); the seats' end stamps touch only their own column.
+    if (next !== was && next.turn !== was?.turn) tracked.timing = await this.opts.clocks.startTurn(roomId, room.classCode, next, now);
+    else if (next !== was) {
       tracked.timing = next;
-      await this.opts.clocks.putRoom(roomId, room.classCode, next, this.now());
+      await this.opts.clocks.setEnded(roomId, next.turn, next.ended, now);
     }
     this.schedulePush(roomId);
   }
@@ -206,9 +232,11 @@ export class ConsoleService implements RoomHooks {
       return reply({ type: 'error', id: msg.id, code: 'rate-limited', message: `too many messages at once: wait ${Math.ceil(wait / 1000)} s` });
     this.sentIds.add(key);
     if (this.sentIds.size > 50_000) this.sentIds.delete(this.sentIds.values().next().value!);
-    const stored = await this.opts.messages.add({ room: room.id, classCode: room.classCode, from: from.seat, turn: room.summary.turn, draft: checked.value, now: this.now() });
-    tracked.messages = [...(tracked.messages ?? []), stored];
+    const { message: stored, fresh } = await this.opts.messages.addOnce({ room: room.id, classCode: room.classCode, from: from.seat, turn: room.summary.turn, draft: checked.value, now: this.now() }, msg.id);
     reply({ type: 'ack', id: msg.id, seq: room.summary.seq });
+    if (!fresh) return;
+    tracked.messages = [...(tracked.messages ?? []), stored];
+    this.publish({ k: 'msg', r: room.id, id: stored.id });
     // During the game only the sender and the addressees hear of it (and the teacher).
     this.h.sendToSeats(room.id, recipientsOf(stored), { type: 'message', message: stored });
     this.schedulePush(room.id);
@@ -228,6 +256,7 @@ export class ConsoleService implements RoomHooks {
     }
     const conn: ConsoleConn = {
       classCode: code,
+      diff: new ConsoleDiff(),
       send: (frame) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
       },
@@ -241,10 +270,12 @@ export class ConsoleService implements RoomHooks {
     });
     socket.on('close', () => this.consoles.delete(conn));
     this.consoles.add(conn);
-    conn.send(await this.classFrame(code));
+    const frame = await this.classFrame(code);
+    for (const r of frame.rooms) conn.diff.patch(r);
+    conn.send(frame);
   }
 
-  private async classFrame(code: string): Promise<ConsoleFrame> {
+  private async classFrame(code: string): Promise<Extract<ConsoleFrame, { type: 'console' }>> {
     const ids = await this.h.classRoomIds(code);
     const rooms: ConsoleRoom[] = [];
     for (const id of ids) rooms.push(await this.consoleRoom(id));
@@ -290,8 +321,11 @@ export class ConsoleService implements RoomHooks {
         this.dirty.delete(code);
         void Promise.all(ids.map((id) => this.consoleRoom(id)))
           .then((rooms) => {
-            const frame: ConsoleFrame = { type: 'consoleRooms', now: this.now(), rooms };
-            for (const c of this.consoles) if (c.classCode === code) c.send(frame);
+            for (const c of this.consoles) {
+              if (c.classCode !== code) continue;
+              const patches = rooms.map((r) => c.diff.patch(r)).filter((p) => p !== null);
+              if (patches.length > 0) c.send({ type: 'consoleRooms', now: this.now(), rooms: patches });
+            }
           })
           .catch((e: unknown) => this.opts.log?.(e, 'a console update'));
       }, PUSH_MS),
@@ -346,15 +380,13 @@ export class ConsoleService implements RoomHooks {
       case 'hide': {
         const m = await this.opts.messages.setHidden(code, cmd.message, cmd.hidden);
         if (!m || m.room !== target) return 'there is no such message in this room';
-        const t = this.rooms.get(m.room);
-        if (t?.messages) t.messages = t.messages.map((x) => (x.id === m.id ? m : x));
-        // Its readers' screens drop it (or get it back) at once.
-        for (const seat of recipientsOf(m)) this.h.sendToSeats(m.room, [seat], await this.seatMessages(m.room, seat));
-        this.schedulePush(m.room);
+        this.publish({ k: 'hide', r: m.room, id: m.id });
+        await this.hidden(m);
         return null;
       }
       case 'mute': {
         await this.opts.messages.setMuted(target, cmd.seat, cmd.muted, now);
+        this.publish({ k: 'mute', r: target, seat: cmd.seat });
         const room = await this.h.hostRoom(target);
         const t = await this.track(room);
         if (cmd.muted) t.muted.add(cmd.seat);
@@ -369,6 +401,65 @@ export class ConsoleService implements RoomHooks {
   private async setClass(code: string, c: ClassClock): Promise<void> {
     this.classClocks.set(code, c);
     await this.opts.clocks.putClass(code, c, this.now());
+    this.publish({ k: 'class', c: code });
+  }
+
+  /** A message was hidden or shown again: its readers' screens drop it (or get it back) at once. */
+  private async hidden(m: RoomMessage): Promise<void> {
+    const t = this.rooms.get(m.room);
+    if (t?.messages) t.messages = t.messages.map((x) => (x.id === m.id ? m : x));
+    for (const seat of recipientsOf(m)) this.h.sendToSeats(m.room, [seat], await this.seatMessages(m.room, seat));
+    this.schedulePush(m.room);
+  }
+
+  /** Every seat's countdown follows the room's clock at once. */
+  private sendClock(roomId: string): void {
+    const paused = this.rooms.get(roomId)?.timing?.clock.paused ?? false;
+    this.h.sendToSeats(roomId, CAPITALS, { type: 'clock', deadline: this.clockFields(roomId).deadline, paused, now: this.now() });
+  }
+
+  /** Another server changed something this server's devices or consoles show: read it, pass it on. */
+  private async onNotice(n: Notice): Promise<void> {
+    if (!this.host) return;
+    if (n.k === 'class') {
+      if (this.classClocks.has(n.c)) this.classClocks.set(n.c, (await this.opts.clocks.getClass(n.c)) ?? NO_CLOCK);
+      return;
+    }
+    if (n.k === 'room') {
+      // A room opened (or a seat taken) on another server appears on this server's consoles.
+      if (!this.watching(n.c)) return;
+      await this.track(await this.h.hostRoom(n.r));
+      this.schedulePush(n.r);
+      return;
+    }
+    if (n.k !== 'clock' && n.k !== 'msg' && n.k !== 'hide' && n.k !== 'mute') return;
+    const t = this.rooms.get(n.r);
+    if (!t) return;
+    switch (n.k) {
+      case 'clock':
+        t.timing = (await this.opts.clocks.getRoom(n.r)) ?? null;
+        this.sendClock(n.r);
+        break;
+      case 'msg': {
+        const m = await this.opts.messages.byId(n.id);
+        if (!m || m.room !== n.r) return;
+        if (t.messages && !t.messages.some((x) => x.id === m.id)) t.messages = [...t.messages, m];
+        this.h.sendToSeats(n.r, recipientsOf(m), { type: 'message', message: m });
+        break;
+      }
+      case 'hide': {
+        const m = await this.opts.messages.byId(n.id);
+        if (m && m.room === n.r) await this.hidden(m);
+        return;
+      }
+      case 'mute': {
+        t.muted = new Set(await this.opts.messages.mutedSeats(n.r));
+        const seat = CAPITALS.find((c) => c === n.seat);
+        if (seat) this.h.sendToSeats(n.r, [seat], await this.seatMessages(n.r, seat));
+        break;
+      }
+    }
+    this.schedulePush(n.r);
   }
 
   /** Applies a clock change to each target room that is playing; pauses also reach waiting rooms. */
@@ -379,11 +470,12 @@ export class ConsoleService implements RoomHooks {
       if (room.summary.phase === 'finished' || (room.summary.phase === 'waiting' && !waitingToo)) continue;
       await this.follow(id);
       const t = this.rooms.get(id)!;
-      t.timing = { ...t.timing!, clock: change(t.timing!.clock) };
-      await this.opts.clocks.putRoom(id, room.classCode, t.timing, this.now());
+      // Changed as stored, not as this server last saw it: another server may have changed it.
+      const stored = await this.opts.clocks.updateRoom(id, room.classCode, (cur) => (cur ? { ...cur, clock: change(cur.clock) } : cur), this.now());
+      if (stored) t.timing = stored;
       changed++;
-      // Every seat's countdown follows at once.
-      this.h.sendToSeats(id, CAPITALS, { type: 'clock', deadline: this.clockFields(id).deadline, paused: t.timing.clock.paused, now: this.now() });
+      this.publish({ k: 'clock', r: id });
+      this.sendClock(id);
       this.schedulePush(id);
     }
     return changed === 0 && ids.length > 0 ? 'no room is playing' : null;
@@ -413,19 +505,36 @@ export class ConsoleService implements RoomHooks {
 
   // ------------------------------------------------------------------ deadlines
 
-  /** Ends the turn in every room whose deadline has passed (or that the teacher ended now). */
+  /**
+   * Ends the turn in every room whose deadline has passed (or that the teacher ended now). The
+   * database decides which server does it (a claim on the stored clock), so with several app
+   * servers a deadline ends a turn once, and a deadline moved on another server is respected.
+   */
   async tick(): Promise<void> {
-    const now = this.now();
-    for (const [id, t] of this.rooms) {
-      const timing = t.timing;
-      if (!timing || !isDue(timing.clock, now) || t.endedTurn === timing.turn) continue;
-      t.endedTurn = timing.turn;
-      try {
-        await this.h.endTurn(id);
-      } catch (e) {
-        t.endedTurn = 0;
-        this.opts.log?.(e, 'ending a turn at its deadline');
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      const now = this.now();
+      for (const [id, t] of this.rooms) {
+        const timing = t.timing;
+        if (!timing || !isDue(timing.clock, now) || t.endedTurn === timing.turn) continue;
+        const turn = timing.turn;
+        try {
+          const claim = await this.opts.clocks.claimDue(id, turn, now, (x) => isDue(x.clock, now));
+          if (claim.timing) t.timing = claim.timing;
+          if (!claim.claimed) {
+            if (claim.firedTurn === turn) t.endedTurn = turn;
+            continue;
+          }
+          t.endedTurn = turn;
+          await this.h.endTurn(id, turn);
+        } catch (e) {
+          t.endedTurn = 0;
+          this.opts.log?.(e, 'ending a turn at its deadline');
+        }
       }
+    } finally {
+      this.ticking = false;
     }
   }
 }

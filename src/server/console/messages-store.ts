@@ -29,6 +29,14 @@ export class MessageStore {
   constructor(private readonly kysely: Kysely<Database>) {}
 
   async add(args: { room: string; classCode: string; from: Capital; turn: number; draft: CheckedDraft; now: number }): Promise<RoomMessage> {
+    return (await this.addOnce(args, null)).message;
+  }
+
+  /**
+   * Stores a message once per sender's client id (a device resends what was not acknowledged,
+   * perhaps through another server): `fresh` is false when it was stored before.
+   */
+  async addOnce(args: { room: string; classCode: string; from: Capital; turn: number; draft: CheckedDraft; now: number }, clientId: string | null): Promise<{ message: RoomMessage; fresh: boolean }> {
     const row: Row = {
       // The same 72-bit random ids as results: a message id can be named in a hide command safely.
       id: newResultId(),
@@ -41,9 +49,24 @@ export class MessageStore {
       offer_id: args.draft.offerId,
       hidden: 0,
       created_at: args.now,
+      client_id: clientId,
     };
-    await this.kysely.insertInto('room_messages').values(row).execute();
-    return toMessage(row);
+    const r = await this.kysely.insertInto('room_messages').values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 || clientId === null) return { message: toMessage(row), fresh: true };
+    const old = await this.kysely
+      .selectFrom('room_messages')
+      .selectAll()
+      .where('room_id', '=', args.room)
+      .where('from_seat', '=', args.from)
+      .where('client_id', '=', clientId)
+      .executeTakeFirstOrThrow();
+    return { message: toMessage(old), fresh: false };
+  }
+
+  /** One message by id (another server stored or hid it). */
+  async byId(id: string): Promise<RoomMessage | undefined> {
+    const row = await this.kysely.selectFrom('room_messages').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toMessage(row) : undefined;
   }
 
   /** A room's whole archive, hidden ones included (callers filter with `readableMessages`). */

@@ -12,6 +12,7 @@ import { ConsoleService } from './console-service';
 import { messagesCsv } from './messages-csv';
 import { MessageStore } from './messages-store';
 import type { RoomMessage } from '../../rooms/messages';
+import type { Fanout } from '../rooms/fanout';
 
 export interface TeacherConsole {
   service: ConsoleService;
@@ -24,12 +25,13 @@ export interface TeacherConsole {
   start(app: FastifyInstance, rooms: RoomService): void;
 }
 
-export function createConsole(opts: { store: Store; now: () => number; minTurnSeconds?: number; log: (e: unknown, what: string) => void }): TeacherConsole {
+export function createConsole(opts: { store: Store; fanout: Fanout; now: () => number; minTurnSeconds?: number; log: (e: unknown, what: string) => void }): TeacherConsole {
   const messages = new MessageStore(opts.store.kysely);
   const service = new ConsoleService({
     store: opts.store,
     messages,
     clocks: new ClockStore(opts.store.kysely),
+    fanout: opts.fanout,
     now: opts.now,
     log: opts.log,
     ...(opts.minTurnSeconds !== undefined ? { minTurnSeconds: opts.minTurnSeconds } : {}),

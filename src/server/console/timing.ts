@@ -29,6 +29,8 @@ export interface RoomProgress {
 }
 
 export function follow(t: RoomTiming | undefined, cls: ClassClock, p: RoomProgress, now: number): RoomTiming {
+  // A room never goes back a turn: a server that has not caught up yet leaves the clock alone.
+  if (t && p.turn < t.turn) return t;
   if (!t || t.turn !== p.turn) {
     const base = t ? { ...t.clock, turnMs: cls.turnMs } : newClock(cls.turnMs, cls.paused);
     // A room that has not started yet has no turn to time: its clock starts with its first turn.

@@ -1,9 +1,11 @@
 /**
  * Telling the other app servers what happened in a room. With SQLite there is one server and
  * nothing to tell. With PostgreSQL every server LISTENs on one channel and NOTIFYs it after each
- * commit; a notice carries only the room and what kind of thing happened, and a server holding
- * that room's sockets reads the new log entries from the database (the order is the database's
- * per-room sequence, never a process's).
+ * commit; a notice carries only what kind of thing happened and the key to read it by (a room,
+ * a log position, a message id: a few dozen bytes, far under NOTIFY's 8,000), and a server
+ * holding that room's sockets or watching its class reads what changed from the database (the
+ * order is the database's per-room sequence, never a process's). Every room and console change
+ * goes this way: log entries, presence, messages, hides and mutes, turn clocks, new rooms.
  */
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
@@ -11,17 +13,37 @@ import { randomBytes } from 'node:crypto';
 export type FanoutNotice =
   /** The room's log grew to `seq`. */
   | { k: 'log'; r: string; seq: number }
-  /** A seat's device connected (on) or left (off) on server `s`. */
-  | { k: 'presence'; r: string; seat: string; on: boolean }
+  /** A seat's device connected or left: read the room's presence rows. */
+  | { k: 'presence'; r: string; seat: string }
   /** A newer tab or device took the seat on server `s`: others close theirs. */
-  | { k: 'takeover'; r: string; seat: string; conn: string };
+  | { k: 'takeover'; r: string; seat: string; conn: string }
+  /** Class `c` has a new room or a room's seats changed (a join): read the room and its seats. */
+  | { k: 'room'; r: string; c: string }
+  /** A student's message `id` was stored: read it. */
+  | { k: 'msg'; r: string; id: string }
+  /** The teacher hid (or showed again) message `id`: read it. */
+  | { k: 'hide'; r: string; id: string }
+  /** The teacher muted or unmuted a seat: read the room's mutes. */
+  | { k: 'mute'; r: string; seat: string }
+  /** The room's turn clock changed (deadline, pause, extend, end now): read it. */
+  | { k: 'clock'; r: string }
+  /** Class `c`'s turn length or pause changed: read it. */
+  | { k: 'class'; c: string };
+
+/** Every notice with the id of the server that sent it. */
+export type Notice = FanoutNotice & { s: string };
 
 export interface Fanout {
   /** This process's id in notices. */
   readonly serverId: string;
   publish(notice: FanoutNotice): void;
+  /**
+   * The notice as a NOTIFY payload for a statement that sends it itself (a log entry's insert
+   * notifies in the same statement: one round trip), or null when there is nothing to fan out.
+   */
+  payload(notice: FanoutNotice): { channel: string; payload: string } | null;
   /** Called for every notice from another server. */
-  subscribe(handler: (notice: FanoutNotice & { s: string }) => void): void;
+  subscribe(handler: (notice: Notice) => void): void;
   close(): Promise<void>;
 }
 
@@ -32,6 +54,7 @@ export function localFanout(): Fanout {
   return {
     serverId: randomBytes(6).toString('base64url'),
     publish() {},
+    payload: () => null,
     subscribe() {},
     async close() {},
   };
@@ -43,23 +66,26 @@ export function localFanout(): Fanout {
  */
 export async function pgFanout(url: string, onError: (e: unknown) => void = () => {}): Promise<Fanout> {
   const serverId = randomBytes(6).toString('base64url');
-  const handlers: ((n: FanoutNotice & { s: string }) => void)[] = [];
+  const handlers: ((n: Notice) => void)[] = [];
   let client: pg.Client | null = null;
   let closed = false;
   const pending: string[] = [];
+  /** The newest notice sent: closing waits for it (a server's goodbye notices go out). */
+  let last: Promise<void> = Promise.resolve();
 
   async function connect(): Promise<void> {
     const c = new pg.Client({ connectionString: url });
     c.on('error', (e) => {
+      if (closed) return;
       onError(e);
       if (client === c) client = null;
       if (!closed) setTimeout(() => void connect().catch(onError), 500).unref();
     });
     c.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
-      let n: FanoutNotice & { s: string };
+      let n: Notice;
       try {
-        n = JSON.parse(msg.payload) as FanoutNotice & { s: string };
+        n = JSON.parse(msg.payload) as Notice;
       } catch {
         return;
       }
@@ -77,7 +103,13 @@ export async function pgFanout(url: string, onError: (e: unknown) => void = () =
       pending.push(payload);
       return;
     }
-    client.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(onError);
+    // A notice still on its way when the server closes is lost with the server: not an error.
+    last = client.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).then(
+      () => {},
+      (e: unknown) => {
+        if (!closed) onError(e);
+      },
+    );
   }
 
   await connect();
@@ -86,11 +118,13 @@ export async function pgFanout(url: string, onError: (e: unknown) => void = () =
     publish(notice) {
       send(JSON.stringify({ ...notice, s: serverId }));
     },
+    payload: (notice) => ({ channel: CHANNEL, payload: JSON.stringify({ ...notice, s: serverId }) }),
     subscribe(handler) {
       handlers.push(handler);
     },
     async close() {
       closed = true;
+      await last;
       const c = client;
       client = null;
       if (c) await c.end().catch(() => {});

@@ -156,7 +156,14 @@ export class RoomGame {
   private preview(seat: Capital): GameState {
     let p = this.previews.get(seat);
     if (!p) {
-      p = cloneState(this.state!);
+      // The month's record so far (history, reports, turn hashes: two thirds of a late state)
+      // is shared, not copied: only a month's resolution (endTurn) adds to it, and a preview
+      // never applies endTurn; it is dropped whenever the room's state changes.
+      const st = this.state!;
+      p = cloneState({ ...st, history: [], reports: [], turnHashes: [] });
+      p.history = st.history;
+      p.reports = st.reports;
+      p.turnHashes = st.turnHashes;
       p.ctx.seat = seat;
       for (const q of this.queues[seat]) if (q.action.type !== 'endTurn') applyInPlace(p, q.action);
       this.previews.set(seat, p);

@@ -17,7 +17,7 @@ import { dedupKey } from '../verify';
 import { hashKey, newResultId } from '../ids';
 import type { SeatExtraMessage } from '../../rooms/console-view';
 import type { ConsoleHost, HostRoom } from '../console/console-service';
-import type { Fanout, FanoutNotice } from './fanout';
+import type { Fanout, Notice } from './fanout';
 import { RoomGame, type Applied, type LogEntry, type Order } from './game';
 import { newSeatToken } from './tokens';
 
@@ -65,11 +65,28 @@ interface Loaded {
   known: KnownScenario;
   seats: RoomSeatRow[];
   connections: Map<Capital, SeatConnection>;
-  /** Seats connected on other app servers (PostgreSQL fan-out). */
-  remote: Map<Capital, Set<string>>;
+  /** Seats whose device is connected to another app server (the presence rows). */
+  remote: Set<Capital>;
   /** Every change to the room runs in this chain, one at a time. */
   chain: Promise<unknown>;
   finishing: Promise<void> | null;
+  /** What stored entries changed since the seats were last told (queueBroadcast). */
+  outbox: Applied | null;
+}
+
+/** How long stored entries wait to be sent to the seats together (ms). */
+export const VIEW_BATCH_MS = 15;
+
+/** Several entries' changes as one: whose views changed, the month resolved, what was refused. */
+function merged(applied: readonly Applied[]): Applied {
+  const out: Applied = { changed: 'none', resolved: null, refused: [] };
+  for (const a of applied) {
+    if (a.changed === 'all' || out.changed === 'none') out.changed = a.changed;
+    else if (a.changed !== 'none' && a.changed !== out.changed) out.changed = 'all';
+    out.resolved = a.resolved ?? out.resolved;
+    out.refused.push(...a.refused);
+  }
+  return out;
 }
 
 /**
@@ -84,7 +101,13 @@ export interface RoomHooks {
   seatMessages(roomId: string, seat: Capital): Promise<SeatExtraMessage>;
   /** The game is over (the room's messages are revealed). */
   reveal(roomId: string): Promise<void>;
+  /** A console of the class is open here: keep its rooms in memory, following other servers. */
+  watching(classCode: string): boolean;
 }
+
+/** How often a server refreshes its presence rows, and when a row no server refreshed is dropped (ms). */
+export const PRESENCE_BEAT_MS = 10_000;
+export const PRESENCE_STALE_MS = 35_000;
 
 export interface RoomServiceOptions {
   store: Store;
@@ -99,6 +122,8 @@ export class RoomService implements ConsoleHost {
   readonly rooms: RoomsStore;
   /** How many month reports each device has: reports and history go again only when it grows. */
   private readonly sentReports = new WeakMap<SeatConnection, number>();
+  /** The summary each device last got (its log position aside). */
+  private readonly sentSummary = new WeakMap<SeatConnection, string>();
   private hooks: RoomHooks | null = null;
   private readonly loaded = new Map<string, Promise<Loaded>>();
   private readonly now: () => number;
@@ -106,7 +131,46 @@ export class RoomService implements ConsoleHost {
   constructor(private readonly opts: RoomServiceOptions) {
     this.rooms = new RoomsStore(opts.store.kysely);
     this.now = opts.now ?? Date.now;
-    opts.fanout.subscribe((n) => void this.onNotice(n));
+    opts.fanout.subscribe((n) => void this.onNotice(n).catch((e: unknown) => this.opts.log?.(e, 'a notice from another server')));
+    this.beat = setInterval(() => void this.heartbeat(), PRESENCE_BEAT_MS);
+    this.beat.unref();
+  }
+
+  private readonly beat: NodeJS.Timeout;
+
+  /** This server's devices are still here; devices of a server that died are not. */
+  private async heartbeat(): Promise<void> {
+    try {
+      const t = this.now();
+      for (const r of await this.rooms.refreshPresence(this.opts.fanout.serverId, t, t - PRESENCE_STALE_MS)) await this.presenceChanged(r, '');
+    } catch (e) {
+      this.opts.log?.(e, 'refreshing who is connected');
+    }
+  }
+
+  /** Stops the heartbeat and removes this server's presence rows (shutdown). */
+  async close(): Promise<void> {
+    clearInterval(this.beat);
+    try {
+      for (const r of await this.rooms.dropServerPresence(this.opts.fanout.serverId)) this.opts.fanout.publish({ k: 'presence', r, seat: '' });
+    } catch (e) {
+      this.opts.log?.(e, 'clearing who is connected');
+    }
+  }
+
+  /** Re-reads who is connected to the room on other servers, tells the room here, and the others. */
+  private async presenceChanged(roomId: string, seat: string, publish = true): Promise<void> {
+    if (publish) this.opts.fanout.publish({ k: 'presence', r: roomId, seat });
+    const p = this.loaded.get(roomId);
+    const room = p ? await p.catch(() => null) : null;
+    if (!room) return;
+    await this.readPresence(room);
+    this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
+  }
+
+  private async readPresence(room: Loaded): Promise<void> {
+    const rows = await this.rooms.presence(room.row.id);
+    room.remote = new Set(rows.filter((r) => r.server_id !== this.opts.fanout.serverId).map((r) => r.seat as Capital));
   }
 
   /** The teacher's console plugs in here. */
@@ -155,6 +219,7 @@ export class RoomService implements ConsoleHost {
         joined_at: this.now(),
       });
       if (!taken) continue;
+      this.opts.fanout.publish({ k: 'room', r: place.room.id, c: cls.code });
       await this.afterJoin(place.room.id);
       return { room: { id: place.room.id, number: place.room.number }, seat: place.seat, pseudonym, token };
     }
@@ -251,11 +316,13 @@ export class RoomService implements ConsoleHost {
       known,
       seats: await this.rooms.seats(roomId),
       connections: new Map(),
-      remote: new Map(),
+      remote: new Set(),
       chain: Promise.resolve(),
       finishing: null,
+      outbox: null,
     };
     await this.catchUp(room);
+    await this.readPresence(room);
     return room;
   }
 
@@ -286,18 +353,14 @@ export class RoomService implements ConsoleHost {
   ): Promise<{ seq: number } | { error: string }> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const seq = room.game.seq + 1;
-      const r = await this.rooms.append({
-        room_id: room.row.id,
-        seq,
-        seat,
-        client_id: clientId,
-        entry: JSON.stringify(entry),
-        created_at: this.now(),
-      });
+      // The insert itself tells the other servers (one round trip): see RoomsStore.append.
+      const r = await this.rooms.append(
+        { room_id: room.row.id, seq, seat, client_id: clientId, entry: JSON.stringify(entry), created_at: this.now() },
+        this.opts.fanout.payload({ k: 'log', r: room.row.id, seq }),
+      );
       if (r.kind === 'duplicate') return { seq: r.seq };
       if (r.kind === 'stored') {
         const applied = room.game.apply(entry, seq);
-        this.opts.fanout.publish({ k: 'log', r: room.row.id, seq });
         await this.afterApply(room, [applied]);
         return { seq };
       }
@@ -318,28 +381,47 @@ export class RoomService implements ConsoleHost {
       room.row.updated_at = this.now();
       await this.rooms.updateRoom(room.row.id, { phase, updated_at: room.row.updated_at });
     }
-    const merged: Applied = { changed: 'none', resolved: null, refused: [] };
-    for (const a of applied) {
-      if (a.changed === 'all' || merged.changed === 'none') merged.changed = a.changed;
-      else if (a.changed !== 'none' && a.changed !== merged.changed) merged.changed = 'all';
-      merged.resolved = a.resolved ?? merged.resolved;
-      merged.refused.push(...a.refused);
+    this.queueBroadcast(room, merged(applied));
+    if (room.game.over) {
+      this.flushBroadcast(room);
+      void this.finish(room);
     }
-    this.broadcast(room, merged);
-    if (room.game.over) void this.finish(room);
+  }
+
+  /**
+   * Seats hear of stored entries a moment later, in one frame each for every entry stored in
+   * the meantime: the order's sender is acknowledged as soon as its entry is stored, and the
+   * views (the bulk of a server's work: a view per seat, built and serialised) are built once
+   * per batch instead of once per order.
+   */
+  private queueBroadcast(room: Loaded, applied: Applied): void {
+    const waiting = room.outbox;
+    room.outbox = waiting ? merged([waiting, applied]) : applied;
+    if (!waiting) setTimeout(() => this.flushBroadcast(room), VIEW_BATCH_MS);
+  }
+
+  private flushBroadcast(room: Loaded): void {
+    const applied = room.outbox;
+    room.outbox = null;
+    if (applied) this.broadcast(room, applied);
   }
 
   // ---------------------------------------------------------------- what seats send
 
-  /** A student's order: checked by the engine, stored, then acknowledged (with its position). */
-  async order(roomId: string, seat: Capital, clientId: string, action: Order): Promise<{ seq: number } | { error: string }> {
+  /**
+   * A student's order: checked by the engine, stored, then acknowledged (with its position).
+   * `turn`: the order stands only in that month (a deadline's end of turn must not end the next
+   * month when another server's entries overtake it).
+   */
+  async order(roomId: string, seat: Capital, clientId: string, action: Order, turn?: number): Promise<{ seq: number } | { error: string }> {
     const room = await this.load(roomId);
     return this.exclusive(room, async () => {
       if (room.game.hasOrder(seat, clientId)) return { seq: (await this.rooms.seqOfOrder(roomId, seat, clientId)) ?? room.game.seq };
-      const why = room.game.check(seat, action);
+      const check = () => (turn !== undefined && room.game.state?.ctx.turn !== turn ? 'That month has already ended.' : room.game.check(seat, action));
+      const why = check();
       if (why) return { error: why };
       const r = await this.appendLocked(room, seat, clientId, { kind: 'order', seat, id: clientId, action }, () =>
-        room.game.hasOrder(seat, clientId) ? null : room.game.check(seat, action),
+        room.game.hasOrder(seat, clientId) ? null : check(),
       );
       if ('error' in r) room.game.dropPreview(seat);
       return r;
@@ -374,7 +456,9 @@ export class RoomService implements ConsoleHost {
       room.connections.set(conn.seat, conn);
       if (old && old.id !== conn.id) supersede(old);
       this.opts.fanout.publish({ k: 'takeover', r: roomId, seat: conn.seat, conn: conn.id });
-      this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat, on: true });
+      await this.rooms.setPresence(roomId, conn.seat, this.opts.fanout.serverId, conn.id, this.now());
+      this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat });
+      room.remote.delete(conn.seat);
       conn.send(this.welcome(room, conn.seat));
       this.sentReports.set(conn, (room.game.viewState(conn.seat) ?? { reports: [] }).reports.length);
       if (this.hooks) conn.send(await this.hooks.seatMessages(roomId, conn.seat));
@@ -387,38 +471,46 @@ export class RoomService implements ConsoleHost {
   detach(roomId: string, conn: SeatConnection): void {
     const p = this.loaded.get(roomId);
     if (!p) return;
-    void p.then((room) => {
+    void p.then(async (room) => {
       if (room.connections.get(conn.seat) !== conn) return;
       room.connections.delete(conn.seat);
-      this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat, on: false });
       this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
-      // A room nobody here is connected to is dropped from memory; its log keeps it.
-      if (room.connections.size === 0 && !room.finishing) this.loaded.delete(roomId);
-    });
+      // A room nobody here is connected to or watching is dropped from memory; its log keeps it.
+      if (room.connections.size === 0 && !room.finishing && !this.hooks?.watching(room.row.class_code)) this.loaded.delete(roomId);
+      await this.rooms.clearPresence(roomId, conn.seat, conn.id);
+      this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat });
+    }).catch((e: unknown) => this.opts.log?.(e, 'a device leaving'));
   }
 
-  private async onNotice(n: FanoutNotice & { s: string }): Promise<void> {
+  private async onNotice(n: Notice): Promise<void> {
+    if (n.k === 'presence') return this.presenceChanged(n.r, n.seat, false);
+    if (n.k !== 'log' && n.k !== 'takeover' && n.k !== 'room') return;
     const p = this.loaded.get(n.r);
     if (!p) return;
     const room = await p.catch(() => null);
     if (!room) return;
     if (n.k === 'log') {
       if (n.seq <= room.game.seq) return;
-      await this.exclusive(room, async () => this.afterApply(room, await this.catchUp(room)));
-    } else if (n.k === 'presence') {
-      const seat = n.seat as Capital;
-      const set = room.remote.get(seat) ?? new Set<string>();
-      if (n.on) set.add(n.s);
-      else set.delete(n.s);
-      room.remote.set(seat, set);
-      this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
-    } else if (n.k === 'takeover') {
+      // Notices queue up behind a busy room: the first catch-up often reads them all.
+      await this.exclusive(room, async () => (n.seq <= room.game.seq ? undefined : this.afterApply(room, await this.catchUp(room))));
+    } else if (n.k === 'room') {
+      // A student joined on another server: names on every screen, and a waiting room's seats.
+      await this.exclusive(room, async () => {
+        room.seats = await this.rooms.seats(room.row.id);
+        this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
+      });
+    } else {
       const conn = room.connections.get(n.seat as Capital);
       if (conn && conn.id !== n.conn) {
         room.connections.delete(conn.seat);
         supersede(conn);
       }
     }
+  }
+
+  /** Whether this server holds the room in memory (its devices or a console are here). */
+  holds(roomId: string): boolean {
+    return this.loaded.has(roomId);
   }
 
   // ---------------------------------------------------------------- what seats receive
@@ -432,7 +524,7 @@ export class RoomService implements ConsoleHost {
         capital: c,
         kind: st ? g.control[c] : held ? 'human' : 'computer',
         pseudonym: held?.pseudonym ?? null,
-        connected: room.connections.has(c) || (room.remote.get(c)?.size ?? 0) > 0,
+        connected: room.connections.has(c) || room.remote.has(c),
         ended: g.ended(c),
         claimed: g.claims.has(c),
         ...(st ? {} : { awaited: !held && studentSeats(room.row).includes(c) }),
@@ -475,11 +567,16 @@ export class RoomService implements ConsoleHost {
     // Every change reaches the console, a device connecting to its seat included (who is connected).
     this.changed(room.row.id);
     const summary = this.summary(room);
+    // What the summary shows, its log position aside: a seat whose screen would not change (another
+    // seat's queued order) gets no frame at all.
+    const shown = JSON.stringify({ ...summary, seq: 0 });
     for (const [seat, conn] of room.connections) {
       if (only && seat !== only) continue;
       const refused = applied.refused.filter((r) => r.seat === seat).map((r) => ({ id: r.id, message: r.message }));
       // The game's end comes as `finished`, with the whole record: no view of the last state.
       const withView = !room.game.over && (applied.changed === 'all' || applied.changed === seat);
+      if (!withView && refused.length === 0 && applied.resolved === null && this.sentSummary.get(conn) === shown) continue;
+      this.sentSummary.set(conn, shown);
       const state = withView ? room.game.viewState(seat) : null;
       const fresh = state !== null && this.sentReports.get(conn) !== state.reports.length;
       if (state) this.sentReports.set(conn, state.reports.length);
@@ -576,15 +673,18 @@ export class RoomService implements ConsoleHost {
     });
   }
 
-  /** Ends the month for every student seat that has not, with the orders it gave. */
-  async endTurn(roomId: string): Promise<void> {
+  /**
+   * Ends month `turn` for every student seat that has not, with the orders it gave. Each end is
+   * stored under the client id `clock-<turn>-<seat>` and only while that month runs, so however
+   * many servers try, each seat's month is ended once.
+   */
+  async endTurn(roomId: string, turn: number): Promise<void> {
     const room = await this.load(roomId);
-    const st = room.game.state;
-    if (!st || room.game.over) return;
-    const turn = st.ctx.turn;
+    await this.exclusive(room, async () => this.afterApply(room, await this.catchUp(room)));
     for (const seat of room.game.rules.order) {
-      if (room.game.control[seat] !== 'human' || room.game.ended(seat) || room.game.state?.ctx.turn !== turn) continue;
-      await this.order(roomId, seat, `clock-${turn}-${seat}`, { type: 'endTurn', seat });
+      if (room.game.over || room.game.state?.ctx.turn !== turn) return;
+      if (room.game.control[seat] !== 'human' || room.game.ended(seat)) continue;
+      await this.order(roomId, seat, `clock-${turn}-${seat}`, { type: 'endTurn', seat }, turn);
     }
   }
 

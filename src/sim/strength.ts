@@ -2,28 +2,21 @@
  * How strong is a computer player? For each capital, play the same seeds twice: once with the
  * player in that seat, once with the historical policy there (the other seats historical both
  * times), and compare that capital's score seed by seed. Used by `npm run strength` and by
- * tests/ai/strength.test.ts. Timing is optional and injected (`now`), so this module stays free
- * of clocks like the rest of src/ai.
+ * tests/ai/strength.test.ts. Seeds are named as the lever grid's (`npm run levers -- --seed
+ * strength` plays the same games), so its rows and the players can be compared seed for seed.
+ * Timing is optional and injected (`now`), so this module reads no clock itself.
  */
-import {
-  applyInPlace,
-  CAPITALS,
-  createGame,
-  type Capital,
-  type FigureChoices,
-  type GameState,
-  type Rules,
-  type Seats,
-} from '../engine';
-import { getBot } from './index';
-import { stillActing } from './search';
+import { getBot, type Bot } from '../ai';
+import { CAPITALS, type Capital, type FigureChoices, type Rules, type Seats } from '../engine';
+import { gameSeed } from './batch';
+import { playGame } from './play';
 
 export interface StrengthOptions {
   rules: Rules;
   /** Seeds per capital. */
   seeds: number;
-  /** Seed of game i is `${seedPrefix}${i}`. */
-  seedPrefix?: string;
+  /** Game i plays seed `${seed}-${i}` (gameSeed, as the lever grid and the batch runner): default `strength`. */
+  seed?: string;
   /** Players to measure, by name (e.g. search:hard). */
   players: string[];
   /** The player they are compared with, in the same seat on the same seed (default historical). */
@@ -54,7 +47,11 @@ export interface StrengthRow {
   decisions: number;
 }
 
-/** Plays one game; returns the final state and the time `timed`'s seat spent deciding. */
+/**
+ * Plays one game with the game's own driver (playGame: computer seats answer offers within the
+ * month, as in the lever grid and in play); returns the final state and the time `timed`'s
+ * seat spent deciding.
+ */
 function play(
   rules: Rules,
   seed: string,
@@ -63,38 +60,35 @@ function play(
   timed: Capital | null,
   now?: () => number,
 ) {
-  const state: GameState = createGame(rules, { seed, figureChoices });
   let ms = 0;
   let max = 0;
   let decisions = 0;
-  while (state.ctx.phase !== 'over') {
-    const seat = state.ctx.seat;
-    const turn = state.ctx.turn;
-    const bot = getBot(seats[seat]);
-    if (!bot) throw new Error(`no computer player called "${seats[seat]}"`);
-    const t0 = seat === timed && now ? now() : 0;
-    const orders = bot.decide(state, seat);
-    if (seat === timed) {
-      decisions++;
-      if (now) {
-        const dt = now() - t0;
-        ms += dt;
-        if (dt > max) max = dt;
-      }
-    }
-    for (const a of orders) {
-      if (!stillActing(state, seat, turn)) break;
-      applyInPlace(state, a);
-    }
-    if (stillActing(state, seat, turn)) applyInPlace(state, { type: 'endTurn', seat });
+  const bots: Partial<Record<Capital, Bot>> = {};
+  if (timed) {
+    const bot = getBot(seats[timed])!;
+    bots[timed] = {
+      ...bot,
+      decide(state, seat) {
+        const t0 = now ? now() : 0;
+        const orders = bot.decide(state, seat);
+        decisions++;
+        if (now) {
+          const dt = now() - t0;
+          ms += dt;
+          if (dt > max) max = dt;
+        }
+        return orders;
+      },
+    };
   }
+  const { state } = playGame(rules, { seed, seats, figureChoices, keepLog: false, bots });
   return { state, ms, max, decisions };
 }
 
 export function measureStrength(options: StrengthOptions): StrengthRow[] {
   const baseline = options.baseline ?? 'historical';
   const capitals = options.capitals ?? CAPITALS;
-  const prefix = options.seedPrefix ?? 'strength-';
+  const seed = options.seed ?? 'strength';
   const figures = options.figureChoices ?? { default: 'central' };
   for (const name of [baseline, ...options.players])
     if (!getBot(name)) throw new Error(`no computer player called "${name}"`);
@@ -102,7 +96,7 @@ export function measureStrength(options: StrengthOptions): StrengthRow[] {
   // The baseline game of a seed is the same for every capital: play it once.
   const base: Record<Capital, number>[] = [];
   for (let i = 0; i < options.seeds; i++) {
-    const m = play(options.rules, `${prefix}${i}`, baseSeats, figures, null).state.metrics;
+    const m = play(options.rules, gameSeed(seed, i), baseSeats, figures, null).state.metrics;
     base.push({
       pyongyang: m['pyongyang.score'] ?? 0,
       moscow: m['moscow.score'] ?? 0,
@@ -123,7 +117,7 @@ export function measureStrength(options: StrengthOptions): StrengthRow[] {
       let decisions = 0;
       for (let i = 0; i < options.seeds; i++) {
         const seats = { ...baseSeats, [capital]: player };
-        const r = play(options.rules, `${prefix}${i}`, seats, figures, capital, options.now);
+        const r = play(options.rules, gameSeed(seed, i), seats, figures, capital, options.now);
         const s = r.state.metrics[`${capital}.score`] ?? 0;
         const b = base[i]![capital];
         sum += s;

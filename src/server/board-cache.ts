@@ -1,0 +1,73 @@
+/**
+ * The prepared boards of GET /api/board, kept per process between requests. Reading, parsing and
+ * binning 10,000 runs takes a few hundred milliseconds; a teacher's class and thirty students
+ * reload the same board all lesson. Each request first asks the database for the scenario's
+ * results version (one indexed row, raised by every store, hide, unhide, delete and retention
+ * sweep, whichever app server made it: see Store.bumpResultsVersion) and reuses the board only
+ * if the version is the one it was read at. The version is read before the rows, so a write that
+ * lands in between makes the next request read again; a cached board is never staler than that.
+ */
+import type { ResultFilter, Store } from '../db/store';
+import { BOARD_MAX_RUNS, PreparedBoard, toBoardRun } from './board-bins';
+
+/** Boards kept (least recently used dropped first): a school's scenarios and classes. */
+export const BOARD_CACHE_SIZE = 12;
+
+export class BoardCache {
+  private readonly entries = new Map<string, { version: number; board: Promise<PreparedBoard> }>();
+  /** Boards read from the database (not from the cache), for the tests and the benchmark. */
+  reads = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly size = BOARD_CACHE_SIZE,
+  ) {}
+
+  async get(filter: ResultFilter): Promise<PreparedBoard> {
+    const key = JSON.stringify([
+      filter.scenarioId ?? null,
+      filter.scenarioHash ?? null,
+      filter.classCode ?? null,
+      filter.includeHidden === true,
+    ]);
+    const version = await this.store.resultsVersion(filter.scenarioHash);
+    const hit = this.entries.get(key);
+    this.entries.delete(key);
+    if (hit && hit.version === version) {
+      this.entries.set(key, hit);
+      return hit.board;
+    }
+    this.reads++;
+    const board = this.read(filter, hit?.board);
+    const entry = { version, board };
+    this.entries.set(key, entry);
+    // A failed read is not kept: the next request tries again.
+    board.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    return board;
+  }
+
+  /**
+   * Reads the board's rows; a run the previous board already held is reused when it reads the
+   * same (a result's metrics never change, only whether it or its parent is hidden), which spares
+   * parsing every run's metrics again when one result was added or hidden.
+   */
+  private async read(
+    filter: ResultFilter,
+    previous: Promise<PreparedBoard> | undefined,
+  ): Promise<PreparedBoard> {
+    const moderator = filter.includeHidden === true;
+    const [rows, total, before] = await Promise.all([
+      this.store.listBoard(filter, BOARD_MAX_RUNS, 0),
+      this.store.countResults(filter),
+      previous?.catch(() => undefined),
+    ]);
+    const known = new Map(before?.all.map((r) => [r.id, r]));
+    return new PreparedBoard(
+      rows.map((r) => toBoardRun(r, moderator, known.get(r.id))),
+      total,
+    );
+  }
+}
