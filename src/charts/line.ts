@@ -198,6 +198,7 @@ export function lineChart(spec: LineChartSpec, options: LineChartOptions = {}): 
     spec.title,
     describeChart(spec),
     `chart-svg${options.className ? ` ${options.className}` : ''}`,
+    spec.id,
   );
   const midY = (plot.top + plot.bottom) / 2;
   for (const t of g.y.ticks)

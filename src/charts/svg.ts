@@ -23,26 +23,29 @@ export function svg<K extends keyof SVGElementTagNameMap>(
 
 let uid = 0;
 
-/** An SVG image of the given size, named by `title` and described by `desc` for screen readers. */
+/**
+ * An SVG image of the given size, named by `title` and described by `desc` for screen readers;
+ * `id` prefixes their element ids (`<id>-title`, `<id>-desc`), a unique one when not given.
+ */
 export function chartFrame(
   width: number,
   height: number,
   title: string,
   desc: string,
   className: string,
+  id = `chart-${++uid}`,
 ): SVGSVGElement {
-  const id = `chart-${++uid}`;
   return svg(
     'svg',
     {
       viewBox: `0 0 ${width} ${height}`,
       role: 'img',
-      'aria-labelledby': `${id}-t ${id}-d`,
+      'aria-labelledby': `${id}-title ${id}-desc`,
       class: className,
       preserveAspectRatio: 'xMidYMid meet',
     },
-    svg('title', { id: `${id}-t` }, title),
-    svg('desc', { id: `${id}-d` }, desc),
+    svg('title', { id: `${id}-title` }, title),
+    svg('desc', { id: `${id}-desc` }, desc),
   );
 }
 
