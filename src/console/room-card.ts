@@ -7,7 +7,7 @@
  * nodes that depend on the time (countdown, "thinking for"), so 40 rooms stay cheap.
  */
 import { CAPITALS, type Capital } from '../engine/types';
-import { bundleText } from '../results/replay';
+import { bundleText } from '../ui/plain-words';
 import { CAPITAL_NAMES } from '../results/labels';
 import { fmt, fmtMonth, h } from '../results/dom';
 import type { ConsoleCommandBody, ConsoleRoom } from '../rooms/console-view';
@@ -49,12 +49,27 @@ function humanCostText(room: ConsoleRoom): string {
   return `${fmt(hc.sent)} North Koreans sent, ${fmt(hc.killed)} killed, ${fmt(hc.wounded)} wounded, ${fmt(hc.captured)} captured; ${fmt(hc.familiesAtRisk)} families at risk; ${fmt(hc.russianKilled)} Russian and ${fmt(hc.ukrainianKilled)} Ukrainian soldiers killed.`;
 }
 
-function tradeList(room: ConsoleRoom): HTMLElement {
-  const lines = [
+function tradeLines(room: ConsoleRoom): string[] {
+  return [
     ...room.offers.map((o) => `Open offer: ${NAMES[o.from]} offers ${NAMES[o.to]} ${bundleText(o.give)} for ${bundleText(o.get)}.`),
     ...room.deals.map((d) => `Deal: ${NAMES[d.from]} gives ${NAMES[d.to]} ${bundleText(d.give)} for ${bundleText(d.get)} (${d.done} of ${d.turns} deliveries made).`),
   ];
+}
+
+function tradeList(lines: string[]): HTMLElement {
   return lines.length > 0 ? h('ul', { 'data-trade': '' }, ...lines.map((t) => h('li', {}, t))) : h('p', { class: 'hint', 'data-trade': '' }, 'None open.');
+}
+
+/**
+ * Writes a text or class only when it differs: forty cards are patched several times a second,
+ * and an unchanged write would still make the browser lay the page out again.
+ */
+function setText(el: HTMLElement | null, text: string): void {
+  if (el && el.textContent !== text) el.textContent = text;
+}
+
+function setClass(el: HTMLElement | null, name: string): void {
+  if (el && el.className !== name) el.className = name;
 }
 
 function deviceText(room: ConsoleRoom, c: Capital): string {
@@ -73,24 +88,26 @@ export function cardShape(room: ConsoleRoom): string {
 
 /** Updates a card in place: turn, clock, seats (device, this turn, score), human cost, trade. */
 export function patchRoomCard(card: HTMLElement, room: ConsoleRoom, now: number): void {
-  const line = card.querySelector<HTMLElement>('.turn-line');
-  if (line) line.textContent = turnLine(room);
+  setText(card.querySelector<HTMLElement>('.turn-line'), turnLine(room));
   for (const c of CAPITALS) {
     const row = card.querySelector<HTMLElement>(`tr[data-seat="${c}"]`);
     if (!row) continue;
     const seat = room.summary.seats.find((x) => x.capital === c);
-    row.className = seat?.ended ? 'ended' : 'thinking';
+    setClass(row, seat?.ended ? 'ended' : 'thinking');
     const device = row.querySelector<HTMLElement>('[data-device]');
-    if (device) {
-      device.textContent = deviceText(room, c);
-      device.className = seat?.connected ? 'ok' : 'off';
-    }
-    const score = row.querySelector<HTMLElement>('[data-score]');
-    if (score) score.textContent = fmt(room.scores[c]);
+    setText(device, deviceText(room, c));
+    setClass(device, seat?.connected ? 'ok' : 'off');
+    setText(row.querySelector<HTMLElement>('[data-score]'), fmt(room.scores[c]));
   }
-  const cost = card.querySelector<HTMLElement>('[data-human-cost]');
-  if (cost) cost.textContent = humanCostText(room);
-  card.querySelector('[data-trade]')?.replaceWith(tradeList(room));
+  setText(card.querySelector<HTMLElement>('[data-human-cost]'), humanCostText(room));
+  const trade = card.querySelector<HTMLElement>('[data-trade]');
+  const lines = tradeLines(room);
+  const key = JSON.stringify(lines);
+  if (trade && trade.dataset['lines'] !== key) {
+    const list = tradeList(lines);
+    list.dataset['lines'] = key;
+    trade.replaceWith(list);
+  }
   tickRoomCard(card, room, now);
 }
 
@@ -133,7 +150,7 @@ export function renderRoomCard(room: ConsoleRoom, now: number, send: Send): HTML
 
   card.append(
     h('p', { class: 'human-cost' }, h('strong', {}, 'Human cost so far: '), h('span', { 'data-human-cost': '' }, humanCostText(room))),
-    h('div', { class: 'trade' }, h('h4', {}, 'Offers and deals'), tradeList(room)),
+    h('div', { class: 'trade' }, h('h4', {}, 'Offers and deals'), tradeList(tradeLines(room))),
   );
 
   if (s.phase === 'playing')
@@ -153,10 +170,6 @@ export function renderRoomCard(room: ConsoleRoom, now: number, send: Send): HTML
 
 /** Rewrites the time-dependent text of a card (cheap: a few text nodes). */
 export function tickRoomCard(card: HTMLElement, room: ConsoleRoom, now: number): void {
-  const clock = card.querySelector<HTMLElement>('[data-clock]');
-  if (clock) clock.textContent = clockText(room, now);
-  for (const c of CAPITALS) {
-    const cell = card.querySelector<HTMLElement>(`[data-seat-state="${c}"]`);
-    if (cell) cell.textContent = seatState(room, c, now);
-  }
+  setText(card.querySelector<HTMLElement>('[data-clock]'), clockText(room, now));
+  for (const c of CAPITALS) setText(card.querySelector<HTMLElement>(`[data-seat-state="${c}"]`), seatState(room, c, now));
 }

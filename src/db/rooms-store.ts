@@ -3,7 +3,7 @@
  * room's log is append-only: its position (seq) is the primary key with the room, so two app
  * servers writing the same position cannot both succeed; the loser catches up and retries.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 
 import type { ClassRoomsTable, Database, RoomLogTable, RoomSeatsTable, RoomsTable } from './schema';
 
@@ -82,14 +82,24 @@ export class RoomsStore {
     return this.kysely.selectFrom('room_seats').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
   }
 
-  /** Appends at `seq`; a client id already stored for the seat is a duplicate (not stored twice). */
-  async append(row: RoomLogRow): Promise<Appended> {
-    const r = await this.kysely
-      .insertInto('room_log')
-      .values(row)
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return { kind: 'stored' };
+  /**
+   * Appends at `seq`; a client id already stored for the seat is a duplicate (not stored twice).
+   * With `notify` (PostgreSQL), the same statement NOTIFYs the other servers if the row went in.
+   */
+  async append(row: RoomLogRow, notify: { channel: string; payload: string } | null = null): Promise<Appended> {
+    if (notify) {
+      const r = await sql<{ n: unknown }>`with ins as (insert into room_log (room_id, seq, seat, client_id, entry, created_at)
+        values (${row.room_id}, ${row.seq}, ${row.seat}, ${row.client_id}, ${row.entry}, ${row.created_at})
+        on conflict do nothing returning seq) select pg_notify(${notify.channel}, ${notify.payload}) as n from ins`.execute(this.kysely);
+      if (r.rows.length > 0) return { kind: 'stored' };
+    } else {
+      const r = await this.kysely
+        .insertInto('room_log')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return { kind: 'stored' };
+    }
     if (row.client_id !== null) {
       const seq = await this.seqOfOrder(row.room_id, row.seat, row.client_id);
       if (seq !== undefined) return { kind: 'duplicate', seq };

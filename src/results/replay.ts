@@ -4,12 +4,12 @@
  * then steps through the game turn by turn: the situation at the start of the turn, the orders
  * given, the news (events), the trades (offers, deals, deliveries) and the fighting.
  */
-import type { Action, Bundle, GameState, Rules } from '../engine';
-import { injectHeadline } from '../engine';
+import type { Action, GameState, Rules } from '../engine';
 import { forkUrl, getRules, type FullResult } from './api';
 import { announce, append, clear, fmt, fmtMonth, h } from './dom';
-import { CAPITAL_NAMES, itemNoun, metricLabel } from './labels';
+import { CAPITAL_NAMES, metricLabel } from './labels';
 import { ITEM_LABEL } from '../ui/metric-labels';
+import { bundleText, describeOrderBy } from '../ui/plain-words';
 
 interface Timeline {
   /** starts[k]: the state at the start of turn k+1; starts[turns]: the end of the game. */
@@ -60,69 +60,6 @@ async function buildTimeline(result: FullResult): Promise<Timeline> {
 
 function capital(rules: Rules, c: string): string {
   return rules.capitals[c as keyof Rules['capitals']]?.name ?? CAPITAL_NAMES[c] ?? c;
-}
-
-export function bundleText(b: Bundle): string {
-  const parts = Object.entries(b)
-    .filter(([, n]) => typeof n === 'number' && n !== 0)
-    .map(([item, n]) => `${fmt(n)} ${itemNoun(item)}`);
-  return parts.length > 0 ? parts.join(', ') : 'nothing';
-}
-
-/** One order in plain words. */
-export function describeAction(a: Action, rules: Rules): string {
-  const who = capital(rules, a.seat);
-  const sector = (id: string) => rules.sectors.find((s) => s.id === id)?.name ?? id;
-  switch (a.type) {
-    case 'offer':
-      return `${who} offers ${capital(rules, a.to)} ${bundleText(a.give)} for ${bundleText(a.get)}${a.turns > 1 ? `, delivered over ${a.turns} turns` : ''}`;
-    case 'counter':
-      return `${who} counters offer #${a.offerId}: ${bundleText(a.give)} for ${bundleText(a.get)}`;
-    case 'accept':
-      return `${who} accepts offer #${a.offerId}`;
-    case 'reject':
-      return `${who} rejects offer #${a.offerId}`;
-    case 'withdraw':
-      return `${who} withdraws offer #${a.offerId}`;
-    case 'setTraining':
-      return `${who} sets training to ${a.months} month${a.months === 1 ? '' : 's'}`;
-    case 'setInformation':
-      return a.policy === 'truth'
-        ? `${who} tells the soldiers the truth`
-        : `${who} keeps the soldiers deceived`;
-    case 'recall':
-      return `${who} recalls ${fmt(a.count)} soldiers`;
-    case 'assign':
-      return `${who} assigns ${fmt(a.count)} North Korean soldiers to ${sector(a.sector)}`;
-    case 'missileUnits':
-      return `${who} moves ${fmt(a.count)} North Koreans to missile units`;
-    case 'setPairing':
-      return a.on
-        ? `${who} pairs North Korean units with Russian drone operators`
-        : `${who} ends the pairing with drone operators`;
-    case 'setStance':
-      return `${who} takes the public stance: ${a.stance}`;
-    case 'allocate':
-      return `${who} puts ${fmt(a.troops)} troops and ${fmt(a.drones)} drones in ${sector(a.sector)}`;
-    case 'setPosture':
-      return a.posture === 'hold'
-        ? `${who} holds the Kursk salient`
-        : `${who} pulls back from the Kursk salient`;
-    case 'setTargeting':
-      return a.on
-        ? `${who} targets North Korean units with drones`
-        : `${who} stops targeting North Korean units`;
-    case 'publicise':
-      return `${who} publicises the prisoners`;
-    case 'releaseEvidence':
-      return `${who} releases ${fmt(a.amount)} evidence`;
-    case 'endTurn':
-      return `${who} ends its orders`;
-    case 'inject':
-      return `The teacher sends the news: “${injectHeadline(rules, a)}”`;
-    default:
-      return `${who}: ${(a as { type: string }).type}`;
-  }
 }
 
 const SITUATION = [
@@ -306,7 +243,7 @@ export async function replayViewer(result: FullResult, container: HTMLElement): 
           ? h(
               'ol',
               { class: 'orders' },
-              ...orders.map((a) => h('li', {}, describeAction(a, t.rules))),
+              ...orders.map((a) => h('li', {}, describeOrderBy(t.rules, a))),
             )
           : h('p', {}, 'No orders besides ending the turn.'),
       );

@@ -2,6 +2,7 @@
  * A tiny element builder. Text is always set as text (never as HTML): scenario files and
  * player input are shown as text, never interpreted (DESIGN.md §4).
  */
+import { formatCount } from './plain-words';
 
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 type Child = Node | string | number | null | undefined | false;
@@ -36,12 +37,8 @@ export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB');
-
-/** 12345 → "12,345". */
-export function formatCount(n: number): string {
-  return numberFormat.format(Math.round(n));
-}
+/** 12345 → "12,345" (plain-words.ts, shared with the results page). */
+export { formatCount };
 
 /** "1 soldier", "2 soldiers", "1 point". */
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -325,7 +325,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
     }
     errors.delete(group);
     const s = get().session;
-    if (s && action.type !== 'endTurn') announce(`Order given: ${describeAction(s.state, action)}`);
+    if (s && action.type !== 'endTurn') announce(`Order given: ${describeAction(s.state.rules, action)}`);
     return true;
   };
   const ctx: PanelContext = {
@@ -348,7 +348,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       announce('There is no order to take back this turn.');
       return;
     }
-    const text = describeAction(s.state, last);
+    const text = describeAction(s.state.rules, last);
     if (get().undo()) {
       errors.clear();
       announce(`Order taken back: ${text}`);
@@ -380,7 +380,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
         ? h(
             'ol',
             { class: 'order-summary' },
-            ...mine.map((a) => h('li', {}, describeAction(state, a))),
+            ...mine.map((a) => h('li', {}, describeAction(state.rules, a))),
           )
         : null,
       waiting
@@ -697,7 +697,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
             ? h(
                 'ol',
                 { class: 'order-summary' },
-                ...mine.map((a) => h('li', {}, describeAction(state, a))),
+                ...mine.map((a) => h('li', {}, describeAction(state.rules, a))),
               )
             : h(
                 'p',

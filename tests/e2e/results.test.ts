@@ -260,6 +260,9 @@ describe.skipIf(!hasChromium)('results page in chromium', () => {
       ]),
     );
     expect(await page.locator('ol.orders li').count()).toBeGreaterThan(0);
+    // Orders read as the game words them, after the capital that gave them.
+    for (const text of await page.locator('ol.orders li').allTextContents())
+      expect(text).toMatch(/^(Pyongyang|Moscow|Kyiv|The teacher) (— [A-Z]|sends)/);
     // The share link.
     await expect(page.locator('#share-url').inputValue()).resolves.toBe(
       `${base}/results?id=${myId}`,

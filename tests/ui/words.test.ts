@@ -6,11 +6,13 @@ import { describe, expect, it } from 'vitest';
 
 import { loadLedgerFileSync } from '../../src/ledger/node';
 import { plural } from '../../src/ui/dom';
-import { bundleText } from '../../src/ui/labels';
+import { bundleText, describeAction as gameDescribeAction } from '../../src/ui/labels';
+import { describeAction, describeOrderBy } from '../../src/ui/plain-words';
+import { builtInRules } from '../helpers/rules';
 import { itemKeysInWords, itemNoun } from '../../src/ui/metric-labels';
 import { describeTurnReport } from '../../src/ui/reportText';
 import { figureShortLabel, ledgerWords } from '../../src/ui/sourceCard';
-import type { TurnReport } from '../../src/engine/types';
+import type { Action, TurnReport } from '../../src/engine/types';
 
 const loaded = loadLedgerFileSync();
 if (!loaded.ok) throw new Error('the figures ledger does not load');
@@ -73,5 +75,54 @@ describe('words, not ids', () => {
     expect(text).toContain('Russia gained 1 point');
     expect(text).not.toContain('1 points');
     expect(text).toContain('Ukraine regained 2 points');
+  });
+});
+
+describe('orders in words, the same in the game and on the results page', () => {
+  const rules = builtInRules();
+  const sector = rules.sectors[0]!;
+  it('has sectors whose ids differ from their names (else the checks below prove nothing)', () => {
+    expect(sector.name).not.toBe(sector.id);
+  });
+
+  it('names capitals, sectors and goods, never their keys', () => {
+    const offer: Action = {
+      type: 'offer',
+      seat: 'kyiv',
+      to: 'moscow',
+      give: { prisoners: 3 },
+      get: { pows: 6 },
+      turns: 1,
+    };
+    expect(describeAction(rules, offer)).toBe(
+      `Offer to ${rules.capitals.moscow.name}: give 3 ${itemNoun('prisoners')}, ask 6 ${itemNoun('pows')}, delivered over 1 turn.`,
+    );
+    const back: Action = {
+      type: 'allocate',
+      seat: 'kyiv',
+      sector: sector.id,
+      troops: -1500,
+      drones: 0,
+    };
+    expect(describeAction(rules, back)).toBe(
+      `Pull 1,500 troops back from ${sector.name} to the reserve.`,
+    );
+    const nk: Action = { type: 'assign', seat: 'moscow', sector: sector.id, count: 2000 };
+    expect(describeAction(rules, nk)).toBe(`Send 2,000 North Korean soldiers to ${sector.name}.`);
+    for (const a of [offer, back, nk]) {
+      const text = describeAction(rules, a);
+      expect(text).not.toContain(sector.id);
+      expect(text).not.toMatch(/\bpows\b|\bkyiv\b|\bmoscow\b/);
+    }
+  });
+
+  it('the results page lists the same sentence after the capital that gave the order', () => {
+    const a: Action = { type: 'setPosture', seat: 'kyiv', posture: 'withdraw' };
+    expect(describeOrderBy(rules, a)).toBe(
+      `${rules.capitals.kyiv.name} — ${describeAction(rules, a)}`,
+    );
+    expect(describeAction(rules, a)).toBe('Pull back from the Kursk salient.');
+    // The game's own list (src/ui/labels re-exports the same function).
+    expect(gameDescribeAction).toBe(describeAction);
   });
 });

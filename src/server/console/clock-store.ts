@@ -55,6 +55,27 @@ export class ClockStore {
       .execute();
   }
 
+  /**
+   * A new turn's clock, written only if the stored one is of an earlier turn (another server may
+   * have started this turn already, and the teacher changed it since): one statement, no lock.
+   * Returns the stored timing.
+   */
+  async startTurn(roomId: string, classCode: string, t: RoomTiming, now: number): Promise<RoomTiming> {
+    const values = { turn: t.turn, started_at: t.startedAt, clock: JSON.stringify(t.clock), ended: JSON.stringify(t.ended), updated_at: now };
+    const r = await this.kysely
+      .insertInto('room_clocks')
+      .values({ room_id: roomId, class_code: classCode, ...values, fired_turn: null, fired_at: null })
+      .onConflict((oc) => oc.column('room_id').doUpdateSet(values).where('room_clocks.turn', '<', t.turn))
+      .executeTakeFirst();
+    if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return t;
+    return (await this.getRoom(roomId)) ?? t;
+  }
+
+  /** When each seat ended turn `turn` (only while the stored clock is of that turn). */
+  async setEnded(roomId: string, turn: number, ended: RoomTiming['ended'], now: number): Promise<void> {
+    await this.kysely.updateTable('room_clocks').set({ ended: JSON.stringify(ended), updated_at: now }).where('room_id', '=', roomId).where('turn', '=', turn).execute();
+  }
+
   private async locked(db: Kysely<Database>, roomId: string): Promise<Selectable<RoomClocksTable> | undefined> {
     const q = db.selectFrom('room_clocks').selectAll().where('room_id', '=', roomId);
     return (this.pg ? q.forUpdate() : q).executeTakeFirst();

@@ -167,10 +167,14 @@ export class ConsoleService implements RoomHooks {
     const cls = await this.classClock(room.classCode);
     const progress = { playing: s.phase === 'playing', turn: s.turn, ended: s.seats.filter((x) => x.ended).map((x) => x.capital) };
     const now = this.now();
-    if (follow(tracked.timing ?? undefined, cls, progress, now) !== tracked.timing) {
-      // Moved on from the clock as stored (another server may have started this turn already).
-      const stored = await this.opts.clocks.updateRoom(roomId, room.classCode, (cur) => follow(cur, cls, progress, now), now);
-      tracked.timing = stored ?? null;
+    const was = tracked.timing ?? undefined;
+    const next = follow(was, cls, progress, now);
+    // A new turn is written only over an older one (another server may have started it, and
+    // the teacher changed it since); the seats' end stamps touch only their own column.
+    if (next !== was && next.turn !== was?.turn) tracked.timing = await this.opts.clocks.startTurn(roomId, room.classCode, next, now);
+    else if (next !== was) {
+      tracked.timing = next;
+      await this.opts.clocks.setEnded(roomId, next.turn, next.ended, now);
     }
     this.schedulePush(roomId);
   }

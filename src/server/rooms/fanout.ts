@@ -37,6 +37,11 @@ export interface Fanout {
   /** This process's id in notices. */
   readonly serverId: string;
   publish(notice: FanoutNotice): void;
+  /**
+   * The notice as a NOTIFY payload for a statement that sends it itself (a log entry's insert
+   * notifies in the same statement: one round trip), or null when there is nothing to fan out.
+   */
+  payload(notice: FanoutNotice): { channel: string; payload: string } | null;
   /** Called for every notice from another server. */
   subscribe(handler: (notice: Notice) => void): void;
   close(): Promise<void>;
@@ -49,6 +54,7 @@ export function localFanout(): Fanout {
   return {
     serverId: randomBytes(6).toString('base64url'),
     publish() {},
+    payload: () => null,
     subscribe() {},
     async close() {},
   };
@@ -112,6 +118,7 @@ export async function pgFanout(url: string, onError: (e: unknown) => void = () =
     publish(notice) {
       send(JSON.stringify({ ...notice, s: serverId }));
     },
+    payload: (notice) => ({ channel: CHANNEL, payload: JSON.stringify({ ...notice, s: serverId }) }),
     subscribe(handler) {
       handlers.push(handler);
     },

@@ -353,18 +353,14 @@ export class RoomService implements ConsoleHost {
   ): Promise<{ seq: number } | { error: string }> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const seq = room.game.seq + 1;
-      const r = await this.rooms.append({
-        room_id: room.row.id,
-        seq,
-        seat,
-        client_id: clientId,
-        entry: JSON.stringify(entry),
-        created_at: this.now(),
-      });
+      // The insert itself tells the other servers (one round trip): see RoomsStore.append.
+      const r = await this.rooms.append(
+        { room_id: room.row.id, seq, seat, client_id: clientId, entry: JSON.stringify(entry), created_at: this.now() },
+        this.opts.fanout.payload({ k: 'log', r: room.row.id, seq }),
+      );
       if (r.kind === 'duplicate') return { seq: r.seq };
       if (r.kind === 'stored') {
         const applied = room.game.apply(entry, seq);
-        this.opts.fanout.publish({ k: 'log', r: room.row.id, seq });
         await this.afterApply(room, [applied]);
         return { seq };
       }
