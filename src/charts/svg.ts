@@ -49,51 +49,6 @@ export function chartFrame(
   );
 }
 
-export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
-
-/** A marker of a given shape centred on (x, y), radius r (a second cue beside colour). */
-export function marker(
-  shape: MarkerShape,
-  x: number,
-  y: number,
-  r: number,
-  paint: { color?: string; className?: string },
-): SVGElement {
-  const common = {
-    fill: paint.color,
-    class: paint.className ? `dot ${paint.className}` : 'dot',
-  };
-  switch (shape) {
-    case 'circle':
-      return svg('circle', { cx: x, cy: y, r, ...common });
-    case 'square':
-      return svg('rect', {
-        x: x - r * 0.9,
-        y: y - r * 0.9,
-        width: r * 1.8,
-        height: r * 1.8,
-        ...common,
-      });
-    case 'triangle':
-      return svg('polygon', {
-        points: `${x},${y - r * 1.15} ${x + r * 1.1},${y + r * 0.8} ${x - r * 1.1},${y + r * 0.8}`,
-        ...common,
-      });
-    case 'diamond':
-      return svg('polygon', {
-        points: `${x},${y - r * 1.25} ${x + r * 1.1},${y} ${x},${y + r * 1.25} ${x - r * 1.1},${y}`,
-        ...common,
-      });
-    case 'cross':
-      return svg('path', {
-        d: `M${x - r} ${y - r} L${x + r} ${y + r} M${x - r} ${y + r} L${x + r} ${y - r}`,
-        stroke: paint.color,
-        class: paint.className ? `cross ${paint.className}` : 'cross',
-        fill: 'none',
-      });
-  }
-}
-
 /**
  * The numbers of a chart as a table, folded in a <details> beside it: for anyone who cannot see
  * the bars or lines, or wants the exact values. The first cell of each row heads the row.
