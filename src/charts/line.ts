@@ -4,10 +4,9 @@
  * Colour is never the only cue: each line may carry a dash pattern and a marker shape, and is
  * labelled at its end with its last value (and its name, when the margin is wide enough).
  */
-import { h } from '../ui/dom';
 import { formatAxis, formatNumber } from './format';
 import { extent, labelStride, linearScale, niceScale, spreadLabels, type ChartSize } from './scale';
-import { chartFrame, dataTable, svg } from './svg';
+import { chartFrame, dataTable, html as h, svg } from './svg';
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
 
