@@ -102,6 +102,37 @@ export function candidates(seat: Capital): Candidate[] {
   return out;
 }
 
+/**
+ * The month's candidates: the opening's, then one-lever variations of the incumbent not among
+ * them (so a challenger can change one thing and keep what the committed plan does, e.g. keep
+ * exchanging prisoners and stop targeting), as many as a third of the budget allows.
+ */
+function withVariations(
+  all: readonly Candidate[],
+  incumbent: number,
+  seat: Capital,
+  budget: number,
+): Candidate[] {
+  const out = [...all];
+  const inc = all[incumbent]!;
+  const room = Math.floor(budget / 3) - all.length;
+  if (room <= 0 || incumbent === 0) return out;
+  const seen = new Set(all.map((c) => JSON.stringify([c.plans[seat], c.style])));
+  for (const v of oneLever(inc.plans[seat] as object, LEVER_SETTINGS[seat] as Levers<object>)) {
+    const c: Candidate = {
+      name: `${inc.name} + ${v.lever}=${String(v.value)}`,
+      plans: { ...inc.plans, [seat]: v.plan },
+      style: inc.style,
+    };
+    const key = JSON.stringify([c.plans[seat], c.style]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c);
+    if (out.length - all.length >= room) break;
+  }
+  return out;
+}
+
 /** The policy the search assumes for the other seats (and plays in its rollouts). */
 export type Model = (state: Readonly<GameState>, seat: Capital) => Action[];
 const historicalModel: Model = (state, seat) => planOrders(state, seat, HISTORICAL);
@@ -345,7 +376,12 @@ export function search(
     untilTurn,
     base: `${state.seed}:search:${state.ctx.turn}:${seat}:${state.ctx.actionCount}`,
   };
-  const { stats, best, used } = halve(r, all, budget, incumbent);
+  const { stats, best, used } = halve(
+    r,
+    withVariations(all, incumbent, seat, budget),
+    budget,
+    incumbent,
+  );
   const pick = clearlyBetter(stats[best]!.scores, stats[incumbent]!.scores) ? best : incumbent;
   const chosen = stats[pick]!.c;
   return {

@@ -16,6 +16,7 @@
  * progress and hear a cancel between them.
  */
 import alea from 'seedrandom/lib/alea';
+import { countBins, type Histogram } from '../charts/bins';
 import {
   METRIC_IDS,
   type FigureChoice,
@@ -131,47 +132,9 @@ export function gameFigures(
   return { default: 'central', byFigure };
 }
 
-export interface Histogram {
-  /** Left edge of the first bin, bin width, and count per bin. */
-  start: number;
-  width: number;
-  counts: number[];
-  min: number;
-  max: number;
-}
-
-/** Step of 1, 2 or 5 times a power of ten near `raw`; at least 1 for whole-number data. */
-function niceStep(raw: number, integers: boolean): number {
-  if (!(raw > 0)) return 1;
-  let p = 1;
-  while (p * 10 <= raw) p *= 10;
-  while (p > raw) p /= 10;
-  const step = raw <= p ? p : raw <= 2 * p ? 2 * p : raw <= 5 * p ? 5 * p : 10 * p;
-  return integers ? Math.max(1, Math.round(step)) : step;
-}
-
-/** About `target` bins of a nice width covering every value. */
-export function histogram(values: ArrayLike<number>, target = 24): Histogram {
-  const n = values.length;
-  if (n === 0) return { start: 0, width: 1, counts: [], min: 0, max: 0 };
-  let min = Infinity;
-  let max = -Infinity;
-  let integers = true;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integers && !Number.isInteger(v)) integers = false;
-  }
-  const width = niceStep((max - min) / target, integers);
-  // Whole numbers one to a bin: centre each bin on its number, so marks fall mid-bar.
-  const start = integers && width === 1 ? min - 0.5 : Math.floor(min / width) * width;
-  const bins = Math.max(1, Math.floor((max - start) / width) + 1);
-  const counts = new Array<number>(bins).fill(0);
-  for (let i = 0; i < n; i++)
-    counts[Math.min(bins - 1, Math.floor((values[i]! - start) / width))]!++;
-  return { start, width, counts, min, max };
-}
+// Histograms are binned by the shared chart geometry (one binning for every chart).
+export type { Histogram };
+export const histogram = countBins;
 
 export interface MineMark {
   value: number;

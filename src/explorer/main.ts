@@ -2,7 +2,8 @@
  * The outcome explorer page (explorer.html): choose a scenario, seats, figures and a number of
  * games; the batch runs in a Web Worker (worker.ts) with a progress bar and a cancel button;
  * the results are histograms of each metric (with "your game" marked when the URL carries
- * `mine`), percentiles, and a tornado chart of the uncertain figures. DOM and plain SVG only.
+ * `mine`), percentiles, and a tornado chart of the uncertain figures. DOM and SVG from the shared
+ * chart module (src/charts).
  */
 import './explorer.css';
 import { botNames, PLAYER_DESCRIPTIONS } from '../ai';
@@ -11,13 +12,16 @@ import {
   describeDistribution,
   describeTornado,
   fmt,
+  histogramSpec,
+  histogramTable,
   metricLabel,
   mineSentence,
-  renderHistogram,
   renderTornado,
   signed,
   tornadoRows,
 } from './charts';
+import { histogramSizeFor, renderHistogram } from '../charts/histogram';
+import { tornadoLayoutFor } from '../charts/tornado';
 import type { ExplorerInput, ExplorerResult, FiguresMode } from './core';
 import { parseMine, type Mine } from './mine';
 import {
@@ -307,7 +311,12 @@ function card(id: string, r: ExplorerResult): HTMLElement {
   const mark = r.mine[id];
   const figure = h('figure', { class: 'card' });
   figure.append(h('figcaption', {}, h('span', { class: 'card-title' }, metricLabel(id))));
-  figure.append(renderHistogram(id, r.completed, r.histograms[id]!, p, mark));
+  // Drawn for the box it gets: a phone's single column gets a narrower frame with the same text.
+  const spec = {
+    ...histogramSpec(id, r.completed, r.histograms[id]!, p, mark),
+    size: histogramSizeFor(byId('cards').clientWidth - 40),
+  };
+  figure.append(renderHistogram(spec), histogramTable(spec));
   const facts = h(
     'p',
     { class: 'facts' },
@@ -340,7 +349,7 @@ function renderTornadoBox(r: ExplorerResult): void {
   }
   const draw = () => {
     const rows = tornadoRows(r.sensitivity, select.value);
-    box.replaceChildren(renderTornado(select.value, rows));
+    box.replaceChildren(renderTornado(select.value, rows, tornadoLayoutFor(box.clientWidth)));
     const table = h('table', { class: 'numbers' });
     table.append(
       h(
@@ -375,7 +384,14 @@ function renderTornadoBox(r: ExplorerResult): void {
         ),
       );
     table.append(body);
-    notes.replaceChildren(table);
+    // Scrolls sideways on a phone instead of widening the page; focusable, so keys can scroll it.
+    notes.replaceChildren(
+      h(
+        'div',
+        { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Figures tried' },
+        table,
+      ),
+    );
   };
   select.onchange = () => {
     draw();

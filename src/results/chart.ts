@@ -1,9 +1,12 @@
 /**
- * Charts drawn as plain SVG (no chart library to load): a histogram with "you are here" markers
- * and a two-line chart for comparing runs turn by turn. Each chart has a text summary for screen
- * readers (title + desc) and for the projector (a caption under it).
+ * The results page's charts: distributions with "you are here" markers and two runs turn by turn,
+ * drawn by the shared chart module (src/charts); this file puts the page's words on them (where a
+ * run stands among the others) and keeps the calls the page's screens make.
  */
-import { fmt, h, s } from './dom';
+import { formatNumber as fmt } from '../charts/format';
+import { histogramTable, renderHistogram, type HistogramSize } from '../charts/histogram';
+import { chartSizeFor, lineChart as drawLines } from '../charts/line';
+import { h } from './dom';
 import { distribution, standingCounts, type Distribution, type Sorted } from './stats';
 
 export interface Marker {
@@ -13,17 +16,8 @@ export interface Marker {
   where?: string;
 }
 
-let uid = 0;
-
-const W = 320;
-const H = 150;
-const PAD = { left: 8, right: 8, top: 22, bottom: 30 };
-
-function xScale(d: Distribution): (v: number) => number {
-  const span = d.max - d.min;
-  const inner = W - PAD.left - PAD.right;
-  return (v) => PAD.left + (span === 0 ? inner / 2 : ((v - d.min) / span) * inner);
-}
+/** A grid cell of about 18rem: small frame, so its 13px labels stay large once scaled. */
+const CELL: HistogramSize = { width: 320, height: 172, left: 8, right: 8, top: 42, bottom: 30 };
 
 /**
  * Where one run's value stands among the runs of a distribution that includes it, in words
@@ -60,12 +54,6 @@ export function histogram(
   markers: Marker[] = [],
 ): HTMLElement {
   const d = data instanceof Float64Array ? distribution(data) : data;
-  const id = `chart-${++uid}`;
-  const x = xScale(d);
-  const maxCount = Math.max(1, ...d.bins.map((b) => b.count));
-  const plotH = H - PAD.top - PAD.bottom;
-  const inner = W - PAD.left - PAD.right;
-
   const summary =
     d.n === 0
       ? 'No runs yet.'
@@ -76,74 +64,34 @@ export function histogram(
             return ` ${m.label}: ${fmt(m.value)}${where ? `, ${where}` : ''}.`;
           })
           .join('');
-
-  const svg = s('svg', {
-    viewBox: `0 0 ${W} ${H}`,
-    role: 'img',
-    'aria-labelledby': `${id}-t ${id}-d`,
-    class: 'chart histogram',
-    preserveAspectRatio: 'xMidYMid meet',
-  });
-  svg.append(s('title', { id: `${id}-t` }, title), s('desc', { id: `${id}-d` }, summary));
-
-  const barW = d.bins.length > 0 ? inner / d.bins.length : inner;
-  d.bins.forEach((b, i) => {
-    const bh = (b.count / maxCount) * plotH;
-    const rect = s('rect', {
-      x: (PAD.left + i * barW + 1).toFixed(1),
-      y: (PAD.top + plotH - bh).toFixed(1),
-      width: Math.max(1, barW - 2).toFixed(1),
-      height: Math.max(b.count > 0 ? 1 : 0, bh).toFixed(1),
-      class: 'bar',
-    });
-    rect.append(
-      s('title', {}, `${b.count} run${b.count === 1 ? '' : 's'} from ${fmt(b.lo)} to ${fmt(b.hi)}`),
-    );
-    svg.append(rect);
-  });
-  // Axis with min, median and max.
-  const axisY = PAD.top + plotH;
-  svg.append(s('line', { x1: PAD.left, x2: W - PAD.right, y1: axisY, y2: axisY, class: 'axis' }));
-  if (d.n > 0) {
-    svg.append(
-      s('text', { x: PAD.left, y: H - 8, class: 'tick', 'text-anchor': 'start' }, fmt(d.min)),
-      s('text', { x: W - PAD.right, y: H - 8, class: 'tick', 'text-anchor': 'end' }, fmt(d.max)),
-    );
-    if (d.max > d.min) {
-      const mx = x(d.median);
-      svg.append(s('line', { x1: mx, x2: mx, y1: axisY, y2: axisY + 5, class: 'axis' }));
-      // The median's label only where it does not run into the min and max labels.
-      if (mx - PAD.left > 90 && W - PAD.right - mx > 90)
-        svg.append(
-          s(
-            'text',
-            { x: mx, y: H - 8, class: 'tick median', 'text-anchor': 'middle' },
-            `median ${fmt(d.median)}`,
-          ),
-        );
-    }
-  }
-  // "You are here".
-  markers.slice(0, 3).forEach((m, i) => {
-    // Several markers share one label (the first); the caption lists every value.
-    const mx = x(m.value);
-    svg.append(s('line', { x1: mx, x2: mx, y1: PAD.top - 4, y2: axisY, class: 'marker' }));
-    const anchor = mx < W * 0.2 ? 'start' : mx > W * 0.8 ? 'end' : 'middle';
-    svg.append(
-      s(
-        'text',
-        { x: mx, y: 14, class: 'marker-label', 'text-anchor': anchor },
-        i === 0 ? `▼ ${m.label}` : '▼',
-      ),
-    );
-  });
-
+  const spec = {
+    title,
+    desc: summary,
+    bins: d.bins,
+    min: d.min,
+    max: d.max,
+    unit: ['run', 'runs'] as const,
+    size: CELL,
+    className: 'chart',
+    marks: [
+      ...(d.n > 0 && d.max > d.min
+        ? [{ value: d.median, kind: 'median' as const, text: `median ${fmt(d.median)}` }]
+        : []),
+      // Several markers share one label (the first); the summary lists every value.
+      ...markers.slice(0, 3).map((m, i) => ({
+        value: m.value,
+        kind: 'mine' as const,
+        text: i === 0 ? `▼ ${m.label}` : '▼',
+      })),
+    ],
+  };
   return h(
     'figure',
     { class: 'chart-figure' },
     h('figcaption', { class: 'chart-title' }, title),
-    svg,
+    renderHistogram(spec),
     h('p', { class: 'chart-summary' }, summary),
+    d.n > 0 ? histogramTable(spec) : null,
   );
 }
 
@@ -153,79 +101,38 @@ export interface Series {
   className: string;
 }
 
-/** Lines over turns (x = index of `xLabels`), for comparing two runs. */
+let uid = 0;
+
+/**
+ * Lines over turns (x = index of `xLabels`), for comparing two runs. The page prints the same
+ * numbers turn by turn in its own table beside the chart.
+ */
 export function lineChart(title: string, xLabels: string[], series: Series[]): HTMLElement {
-  const id = `chart-${++uid}`;
-  const w = 640;
-  const hgt = 240;
-  const pad = { left: 56, right: 12, top: 12, bottom: 36 };
-  const all = series.flatMap((se) =>
-    se.values.filter((v): v is number => v !== undefined && Number.isFinite(v)),
+  const chart = drawLines(
+    {
+      id: `compare-${++uid}`,
+      title,
+      xLabels,
+      xLongLabels: xLabels.map((l) => l.replace(/^T(\d+)$/, 'turn $1')),
+      xTitle: 'Turn',
+      yTitle: title,
+      series: series.map((s, i) => ({
+        label: s.label,
+        // The legend names the runs; the line ends carry their letter, so long names fit.
+        short: String.fromCharCode(65 + i),
+        values: s.values,
+        className: s.className,
+        marker: i === 0 ? 'circle' : 'square',
+        dash: i === 0 ? '' : '9 5',
+      })),
+    },
+    {
+      headingLevel: null,
+      table: false,
+      className: 'chart',
+      size: chartSizeFor(Math.min(window.innerWidth, 800) - 40),
+    },
   );
-  const lo = Math.min(0, ...all);
-  const hi = Math.max(lo + 1, ...all);
-  const xs = (i: number) =>
-    pad.left + (xLabels.length <= 1 ? 0 : (i / (xLabels.length - 1)) * (w - pad.left - pad.right));
-  const ys = (v: number) => pad.top + (1 - (v - lo) / (hi - lo)) * (hgt - pad.top - pad.bottom);
-  const svg = s('svg', {
-    viewBox: `0 0 ${w} ${hgt}`,
-    role: 'img',
-    'aria-labelledby': `${id}-t`,
-    class: 'chart lines',
-  });
-  svg.append(
-    s(
-      'title',
-      { id: `${id}-t` },
-      `${title}: ${series.map((se) => `${se.label} ends at ${fmt(se.values[se.values.length - 1])}`).join('; ')}`,
-    ),
-  );
-  svg.append(s('line', { x1: pad.left, x2: w - pad.right, y1: ys(lo), y2: ys(lo), class: 'axis' }));
-  svg.append(s('line', { x1: pad.left, x2: pad.left, y1: pad.top, y2: ys(lo), class: 'axis' }));
-  svg.append(
-    s('text', { x: pad.left - 6, y: ys(hi) + 4, class: 'tick', 'text-anchor': 'end' }, fmt(hi)),
-  );
-  svg.append(
-    s('text', { x: pad.left - 6, y: ys(lo), class: 'tick', 'text-anchor': 'end' }, fmt(lo)),
-  );
-  const step = Math.max(1, Math.ceil(xLabels.length / 8));
-  xLabels.forEach((l, i) => {
-    if (i % step === 0 || i === xLabels.length - 1)
-      svg.append(s('text', { x: xs(i), y: hgt - 12, class: 'tick', 'text-anchor': 'middle' }, l));
-  });
-  for (const se of series) {
-    const pts = se.values
-      .map((v, i) =>
-        v === undefined || !Number.isFinite(v) ? null : `${xs(i).toFixed(1)},${ys(v).toFixed(1)}`,
-      )
-      .filter((p): p is string => p !== null);
-    svg.append(
-      s('polyline', { points: pts.join(' '), class: `line ${se.className}`, fill: 'none' }),
-    );
-    se.values.forEach((v, i) => {
-      if (v === undefined) return;
-      const c = s('circle', {
-        cx: xs(i).toFixed(1),
-        cy: ys(v).toFixed(1),
-        r: 3.5,
-        class: `dot ${se.className}`,
-      });
-      c.append(s('title', {}, `${se.label}, ${xLabels[i]}: ${fmt(v)}`));
-      svg.append(c);
-    });
-  }
-  const legend = h(
-    'ul',
-    { class: 'legend' },
-    ...series.map((se) =>
-      h('li', {}, h('span', { class: `swatch ${se.className}`, 'aria-hidden': 'true' }), se.label),
-    ),
-  );
-  return h(
-    'figure',
-    { class: 'chart-figure wide' },
-    h('figcaption', { class: 'chart-title' }, title),
-    svg,
-    legend,
-  );
+  chart.classList.add('wide');
+  return chart;
 }

@@ -1,9 +1,19 @@
 /** The debrief's month-by-month charts as data: axis labels and series (pure: no DOM). */
 import type { Capital, GameState } from '../engine';
-import { labelStride, SERIES_COLORS, type LineChartSpec } from './charts';
+import type { LineChartSpec } from '../charts/line';
+import { labelStride } from '../charts/scale';
 import { formatMonth } from './dom';
 import { CAPITAL_STYLE } from './theme';
 import { capitalName } from './debrief-words';
+
+/** Colour-blind-safe colours that read on the dark panels (Okabe–Ito, lightened where needed). */
+const SERIES_COLORS = {
+  cream: '#f0e6c8',
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  purple: '#E59AC6',
+  yellow: '#F0E442',
+} as const;
 
 const MONTH_SHORT = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
 

@@ -1,6 +1,6 @@
-/** The debrief's month-by-month charts, drawn with their data tables (charts.ts). */
+/** The debrief's month-by-month charts, drawn with their data tables (src/charts/line.ts). */
 import type { GameState } from '../engine';
-import { chartSizeFor, lineChart } from './charts';
+import { chartSizeFor, lineChart } from '../charts/line';
 import { chartSpecs } from './debrief-chart-specs';
 import { h } from './dom';
 
@@ -17,7 +17,7 @@ export function chartsSection(state: GameState): HTMLElement {
           { class: 'db-charts' },
           // Drawn for the box they get: a phone's charts fit its width instead of scrolling.
           ...chartSpecs(state).map((s) =>
-            lineChart(s, 'h3', chartSizeFor(Math.min(window.innerWidth, 900) - 40)),
+            lineChart(s, { size: chartSizeFor(Math.min(window.innerWidth, 900) - 40) }),
           ),
         ),
   );

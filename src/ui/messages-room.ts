@@ -38,8 +38,10 @@ export function attachRoomChat(client: RoomClient): () => void {
     },
   };
   current = chat;
-  const stop = client.subscribe((_c, m) => {
+  const stop = client.subscribe((c, m) => {
     if (!m) return;
+    // A room already finished when this device (re)connects sends no 'finished': its snapshot says so.
+    if (c.snapshot?.room.phase === 'finished' && chat.stage !== 'debrief') chat.stage = 'debrief';
     if (m.type === 'message') {
       if (!chat.messages.some((x) => x.id === m.message.id)) chat.messages = [...chat.messages, m.message];
     } else if (m.type === 'messages') {

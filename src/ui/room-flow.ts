@@ -163,10 +163,14 @@ export function openRoomBySeat(token: string, deps: RoomFlowDeps): void {
         stopCountdown?.();
         bar?.destroy();
         bar = null;
-        // The room's message archive joins the debrief whenever it opens.
-        const snap = client.snapshot;
-        const final = seat?.finalState();
-        if (snap && final) addDebriefMessages(final, snap.seat);
+        // The room's message archive joins the debrief whenever it opens. A room that finished
+        // before this device connected is finished inside linkRoom, before `seat` is set: wait
+        // for it.
+        queueMicrotask(() => {
+          const snap = client.snapshot;
+          const final = seat?.finalState();
+          if (snap && final) addDebriefMessages(final, snap.seat);
+        });
         // On the game screen the last month's report plays, then the debrief opens by itself.
         if (!onGameScreen()) deps.showDebrief();
       },

@@ -52,6 +52,16 @@ describe('search rollouts', () => {
 });
 
 describe('commitment to a plan', () => {
+  it('challenges the incumbent with its own one-lever variations (hard budget)', () => {
+    const r = search(stateAt('c', 6, 'kyiv'), 'kyiv', { budget: 96 });
+    expect(r.incumbent).not.toBe('historical');
+    const variations = r.ranking.filter((x) => x.name.startsWith(`${r.incumbent} + `));
+    expect(variations.length).toBeGreaterThan(3);
+    // Every variation was rolled out, beside the grid's rows.
+    for (const v of variations) expect(v.rollouts).toBeGreaterThan(0);
+    expect(r.ranking.some((x) => x.name === 'historical, swapPrisoners=2')).toBe(true);
+  });
+
   it('keeps one incumbent for the whole game and leaves it only for a clearly better plan', () => {
     const months: SearchResult[] = [];
     const bot: Bot = {

@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('results page in chromium', () => {
     // "You are here": the summary, the markers on the histograms, the marked row.
     const you = page.locator('section.you');
     await expect(you.textContent()).resolves.toContain('Quiet Falcon');
-    expect(await page.locator('svg.histogram text.marker-label').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('svg.histogram text.label-mine').count()).toBeGreaterThanOrEqual(3);
     const desc = await page.locator('svg.histogram desc').first().textContent();
     expect(desc).toMatch(
       /7 runs; median .*You: .*(higher than \d of the 6 other runs|lower than \d of the 6 other runs|the (lowest|highest) of 7 runs|level with)/,

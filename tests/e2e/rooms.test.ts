@@ -117,6 +117,11 @@ describe.skipIf(noBrowser)('a class room in the browser', () => {
     await accept.click();
     await moscow.getByRole('heading', { name: /Deal #\d+ with Pyongyang/ }).first().waitFor();
     await pyongyang.getByRole('heading', { name: /Deal #\d+ with Moscow/ }).first().waitFor({ timeout: 15_000 });
+    // A word beside the deal, for Moscow only until the debrief.
+    await pyongyang.getByLabel('To', { exact: true }).selectOption({ label: 'Moscow' });
+    await pyongyang.getByLabel('Message', { exact: true }).fill('The rest of the soldiers come in spring.');
+    await pyongyang.getByRole('button', { name: 'Send the message' }).click();
+    await pyongyang.locator('.message-text', { hasText: 'The rest of the soldiers come in spring.' }).waitFor();
 
     // Kyiv ends the month first: its bar says so, and the month waits for the others.
     await endMonth(kyiv);
@@ -142,6 +147,18 @@ describe.skipIf(noBrowser)('a class room in the browser', () => {
     }
     for (const p of pages) await p.getByRole('heading', { name: 'Debrief', level: 1 }).waitFor({ timeout: 30_000 });
     await shot(kyiv, 'room-debrief-kyiv');
+
+    // Kyiv closes the tab and opens the class link again: the finished room's debrief comes
+    // back, with the whole room's messages (Pyongyang's word to Moscow included).
+    const classLink = `${base}/?class=${code}&renderer=canvas&test=1`;
+    await kyiv.goto('about:blank');
+    await kyiv.goto(classLink);
+    await kyiv.getByRole('heading', { name: 'Debrief', level: 1 }).waitFor({ timeout: 60_000 });
+    const archive = kyiv.locator('#debrief-messages');
+    await archive.getByRole('heading', { name: 'Messages of the whole room' }).waitFor({ timeout: 20_000 });
+    await archive.getByText('The rest of the soldiers come in spring.').waitFor();
+    expect(await archive.getByText('Pyongyang to Moscow · turn 1').count()).toBe(1);
+    await shot(kyiv, 'room-debrief-reopened');
 
     // The class board lists the room's result: the three pseudonyms, every seat human.
     await expect

@@ -5,6 +5,7 @@ import { applyInPlace, createGame, type Action } from '../../src/engine';
 import {
   describeDistribution,
   histogramGeometry,
+  histogramSpec,
   metricLabel,
   tornadoGeometry,
   tornadoRows,
@@ -132,7 +133,9 @@ describe('chart geometry', () => {
   it('puts bars inside the frame and your game where it belongs', () => {
     const h = { start: 0, width: 10, counts: [1, 4, 2], min: 0, max: 29 };
     const p = { p10: 5, p50: 15, p90: 25, mean: 15 };
-    const g = histogramGeometry(h, p, { value: 40, below: 1, equal: 0 });
+    const spec = histogramSpec('pyongyang.killed', 100, h, p, { value: 40, below: 1, equal: 0 });
+    const g = histogramGeometry(spec);
+    expect(spec.marks?.map((m) => m.text ?? '')).toEqual(['', 'median 15', '', 'you: 40']);
     expect(g.bars).toHaveLength(3);
     for (const b of g.bars) {
       expect(b.x).toBeGreaterThanOrEqual(0);
@@ -155,7 +158,7 @@ describe('chart geometry', () => {
       { figure: fig('big'), low: { m: 4 }, central: { m: 10 }, high: { m: 20 } },
     ];
     const t = tornadoRows(rows, 'm');
-    expect(t.map((r) => r.figure)).toEqual(['big', 'small']);
+    expect(t.map((r) => r.key)).toEqual(['big', 'small']);
     const g = tornadoGeometry(t);
     expect(g.rows[0]!.xLow).toBeLessThan(g.centreX);
     expect(g.rows[0]!.xHigh).toBeGreaterThan(g.centreX);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { createGame, applyInPlace, replay, type GameRecord, type Rules } from '../../src/engine';
 import { loadLedgerFileSync } from '../../src/ledger/node';
@@ -24,45 +24,22 @@ import {
   genuineRecord,
   post,
   resultCount,
-  startTestServer,
-  type TestServer,
+  useTestServer,
 } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe.each(BACKENDS)('results API on %s', (backend) => {
-  let srv: TestServer;
-  let api: string;
   let clock = Date.parse('2026-01-10T09:00:00Z');
-
-  beforeAll(async () => {
-    srv = await startTestServer(backend, { now: () => clock, sweepIntervalMs: 0 });
-    api = `${srv.url}/api`;
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
-
-  /** Asserts a refusal: the status, a JSON `{error, message}`, and no new row. */
-  async function expectRefused(body: unknown, status: number, error: string | RegExp) {
-    const before = await resultCount(srv.store);
-    const res = await post(`${api}/results`, body);
-    expect(res.status, res.text).toBe(status);
-    expect(res.json).toBeTypeOf('object');
-    if (typeof error === 'string') expect(res.json['error']).toBe(error);
-    else expect(String(res.json['error'])).toMatch(error);
-    expect(String(res.json['message']).length).toBeGreaterThan(5);
-    expect(await resultCount(srv.store)).toBe(before);
-    return res;
-  }
+  const srv = useTestServer(backend, { now: () => clock, sweepIntervalMs: 0 });
 
   describe('a genuine record', () => {
     const record = genuineRecord('api-genuine-1');
     let id: string;
 
     it('is accepted (201) with the outcome the engine computes', async () => {
-      const res = await post(`${api}/results`, record);
+      const res = await post(`${srv.api}/results`, record);
       expect(res.status, res.text).toBe(201);
       id = String(res.json['id']);
       expect(res.headers.get('location')).toBe(`/api/results/${id}`);
@@ -92,7 +69,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
             cwd: ROOT,
           },
         );
-        const stored = await call('GET', `${api}/results/${id}`);
+        const stored = await call('GET', `${srv.api}/results/${id}`);
         expect(stored.status).toBe(200);
         const m = stored.json['metrics'] as Record<string, number>;
         expect(stdout).toContain(`final hash: ${String(stored.json['finalHash'])}`);
@@ -109,7 +86,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
     }, 60_000);
 
     it('GET /api/results/<id> returns it with its record and per-turn metrics', async () => {
-      const res = await call('GET', `${api}/results/${id}`);
+      const res = await call('GET', `${srv.api}/results/${id}`);
       expect(res.status).toBe(200);
       expect(res.json['record']).toEqual(record);
       const history = res.json['history'] as { turn: number; metrics: Record<string, number> }[];
@@ -121,7 +98,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
 
     it('a second submission of the same record answers 200 with the same result, one row', async () => {
       const before = await resultCount(srv.store);
-      const again = await post(`${api}/results`, record);
+      const again = await post(`${srv.api}/results`, record);
       expect(again.status).toBe(200);
       expect(again.json['id']).toBe(id);
       expect(await resultCount(srv.store)).toBe(before);
@@ -136,7 +113,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
     it('concurrent duplicates still store one row', async () => {
       const rec = genuineRecord('api-genuine-concurrent');
       const replies = await Promise.all(
-        Array.from({ length: 8 }, () => post(`${api}/results`, rec)),
+        Array.from({ length: 8 }, () => post(`${srv.api}/results`, rec)),
       );
       const statuses = replies.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -145,7 +122,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
     });
 
     it('the envelope form carries a pseudonym', async () => {
-      const res = await post(`${api}/results`, {
+      const res = await post(`${srv.api}/results`, {
         record: genuineRecord('api-genuine-2'),
         pseudonym: '  Blue   Fox ',
       });
@@ -159,17 +136,17 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
 
     it('an outcome added to the record (400)', async () => {
       const r = { ...clone(base), metrics: { 'pyongyang.score': 100 } };
-      const res = await expectRefused(r, 400, 'invalid-record');
+      const res = await srv.refused(r, 400, 'invalid-record');
       expect((res.json['details'] as string[]).join('\n')).toContain('metrics');
     });
 
     it('an outcome added to the envelope (400)', async () => {
-      await expectRefused(
+      await srv.refused(
         { record: clone(base), pseudonym: 'X', scores: { kyiv: 100 } },
         400,
         'invalid-submission',
       );
-      await expectRefused(
+      await srv.refused(
         { record: clone(base), finalHash: '0123456789abcdef' },
         400,
         'invalid-submission',
@@ -181,7 +158,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
       // Moscow (a person) releasing Kyiv's evidence in its first turn.
       const at = r.actions.findIndex((a) => a.seat === 'moscow' && a.type === 'endTurn');
       r.actions.splice(at, 0, { type: 'releaseEvidence', seat: 'moscow', amount: 1 });
-      const res = await expectRefused(r, 422, 'illegal-action');
+      const res = await srv.refused(r, 422, 'illegal-action');
       expect(String(res.json['message'])).toContain(`action ${at} (turn 1)`);
 
       const r2 = clone(base);
@@ -191,28 +168,28 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
         sector: 'nowhere',
         count: 5,
       } as GameRecord['actions'][number]);
-      await expectRefused(r2, 422, /illegal-action/);
+      await srv.refused(r2, 422, /illegal-action/);
     });
 
     it('a turn hash changed (422)', async () => {
       const r = clone(base);
       r.turnHashes[3] =
         r.turnHashes[3] === '0123456789abcdef' ? 'fedcba9876543210' : '0123456789abcdef';
-      const res = await expectRefused(r, 422, 'turn-hash-mismatch');
+      const res = await srv.refused(r, 422, 'turn-hash-mismatch');
       expect(String(res.json['message'])).toMatch(/turn 4 diverged/);
     });
 
     it('another seed than the one played (422)', async () => {
       // The computer seats play differently under another seed: found at their first turn.
-      await expectRefused({ ...clone(base), seed: 'not-the-seed' }, 422, 'computer-moves-differ');
+      await srv.refused({ ...clone(base), seed: 'not-the-seed' }, 422, 'computer-moves-differ');
       // With people in every seat, the turn hashes tell.
       const people = clone(base);
       people.seats = { pyongyang: 'human', moscow: 'human', kyiv: 'human' };
-      await expectRefused({ ...people, seed: 'not-the-seed' }, 422, 'turn-hash-mismatch');
+      await srv.refused({ ...people, seed: 'not-the-seed' }, 422, 'turn-hash-mismatch');
     });
 
     it('an unknown engine version (422)', async () => {
-      const res = await expectRefused(
+      const res = await srv.refused(
         { ...clone(base), engineVersion: '999.0.0' },
         422,
         'engine-version',
@@ -223,7 +200,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
     it('an unknown scenario (422)', async () => {
       const r = clone(base);
       r.scenario = { id: 'no-such-scenario', hash: '0123456789abcdef' };
-      const res = await expectRefused(r, 422, 'unknown-scenario');
+      const res = await srv.refused(r, 422, 'unknown-scenario');
       expect(String(res.json['message'])).toContain('no-such-scenario');
     });
 
@@ -240,19 +217,19 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
         kept.push(a);
       }
       const partial = { ...full, actions: kept, turnHashes: state.turnHashes };
-      await expectRefused(partial, 422, 'unfinished');
+      await srv.refused(partial, 422, 'unfinished');
     });
 
     it('a malformed body (400)', async () => {
-      await expectRefused('{"formatVersion": 1, ', 400, 'malformed-json');
-      await expectRefused('', 400, /empty-body|malformed-json/);
-      await expectRefused('[1,2,3]', 400, 'invalid-request');
-      await expectRefused({ hello: 'world' }, 400, 'invalid-record');
-      await expectRefused('{"__proto__": {"x": 1}}', 400, /malformed-json|invalid/);
+      await srv.refused('{"formatVersion": 1, ', 400, 'malformed-json');
+      await srv.refused('', 400, /empty-body|malformed-json/);
+      await srv.refused('[1,2,3]', 400, 'invalid-request');
+      await srv.refused({ hello: 'world' }, 400, 'invalid-record');
+      await srv.refused('{"__proto__": {"x": 1}}', 400, /malformed-json|invalid/);
     });
 
     it('a body that is not JSON (415)', async () => {
-      const res = await fetch(`${api}/results`, {
+      const res = await fetch(`${srv.api}/results`, {
         method: 'POST',
         headers: { 'content-type': 'text/plain' },
         body: 'hello',
@@ -275,32 +252,32 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
           })),
         ],
       };
-      const res = await expectRefused(big, 413, 'body-too-large');
+      const res = await srv.refused(big, 413, 'body-too-large');
       expect(res.json['message']).toMatch(/too large/);
     });
 
     it('a pseudonym that is a web address or too long (400)', async () => {
-      await expectRefused(
+      await srv.refused(
         { record: clone(base), pseudonym: 'visit evil.com' },
         400,
         'invalid-pseudonym',
       );
-      await expectRefused(
+      await srv.refused(
         { record: clone(base), pseudonym: 'https://x.y' },
         400,
         'invalid-pseudonym',
       );
-      await expectRefused(
+      await srv.refused(
         { record: clone(base), pseudonym: 'n'.repeat(41) },
         400,
         'invalid-pseudonym',
       );
-      await expectRefused({ record: clone(base), pseudonym: '' }, 400, 'invalid-pseudonym');
+      await srv.refused({ record: clone(base), pseudonym: '' }, 400, 'invalid-pseudonym');
     });
 
     it('an unknown class code (422)', async () => {
-      await expectRefused({ record: clone(base), classCode: 'ZZZZZZ' }, 422, 'unknown-class');
-      await expectRefused(
+      await srv.refused({ record: clone(base), classCode: 'ZZZZZZ' }, 422, 'unknown-class');
+      await srv.refused(
         { record: clone(base), classCode: 'not a code!' },
         400,
         'invalid-class-code',
@@ -328,10 +305,10 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
 
     it('is refused without its text, accepted with it, and known afterwards', async () => {
       const rec = recordOf(playGame(rules, { seed: 'custom-1', seats: BOT_SEATS }), BOT_SEATS);
-      const refused = await expectRefused(rec, 422, 'unknown-scenario');
+      const refused = await srv.refused(rec, 422, 'unknown-scenario');
       expect(String(refused.json['message'])).toMatch(/send the scenario text/);
 
-      const bad = await expectRefused(
+      const bad = await srv.refused(
         { record: rec, scenario: 'formatVersion: 1\nid: [' },
         422,
         'invalid-scenario',
@@ -342,22 +319,22 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
         path.join(ROOT, 'scenarios', 'historical-2024.yaml'),
         'utf8',
       ).replace(/^title: .*$/m, 'title: Another');
-      await expectRefused({ record: rec, scenario: other }, 422, 'scenario-hash-mismatch');
+      await srv.refused({ record: rec, scenario: other }, 422, 'scenario-hash-mismatch');
 
-      const ok = await post(`${api}/results`, { record: rec, scenario: text });
+      const ok = await post(`${srv.api}/results`, { record: rec, scenario: text });
       expect(ok.status, ok.text).toBe(201);
       expect((ok.json['scenario'] as { hash: string }).hash).toBe(hash);
 
       // The next record of that scenario needs no text: the server stored it.
       const rec2 = recordOf(playGame(rules, { seed: 'custom-2', seats: BOT_SEATS }), BOT_SEATS);
-      expect((await post(`${api}/results`, rec2)).status).toBe(201);
-      const sc = await call('GET', `${api}/scenarios/${hash}`);
+      expect((await post(`${srv.api}/results`, rec2)).status).toBe(201);
+      const sc = await call('GET', `${srv.api}/scenarios/${hash}`);
       expect(sc.status).toBe(200);
       expect(sc.json['text']).toBe(text);
-      const file = await call('GET', `${api}/scenarios/${hash}/file`);
+      const file = await call('GET', `${srv.api}/scenarios/${hash}/file`);
       expect(file.headers.get('content-type')).toMatch(/^text\/yaml/);
       expect(file.text).toBe(text);
-      const list = await call('GET', `${api}/scenarios`);
+      const list = await call('GET', `${srv.api}/scenarios`);
       const entry = (
         list.json['scenarios'] as { hash: string; results: number; builtIn: boolean }[]
       ).find((s) => s.hash === hash);
@@ -370,12 +347,12 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
     const record = genuineRecord('api-fork');
 
     beforeAll(async () => {
-      const res = await post(`${api}/results`, { record, pseudonym: 'Forker' });
+      const res = await post(`${srv.api}/results`, { record, pseudonym: 'Forker' });
       id = String(res.json['id']);
     });
 
     it('GET /api/results?scenario=… lists results without records, newest first', async () => {
-      const res = await call('GET', `${api}/results?scenario=historical-2024&limit=500`);
+      const res = await call('GET', `${srv.api}/results?scenario=historical-2024&limit=500`);
       expect(res.status).toBe(200);
       const results = res.json['results'] as Record<string, unknown>[];
       expect(results.length).toBeGreaterThanOrEqual(3);
@@ -386,15 +363,15 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
       expect(results[0]).not.toHaveProperty('record');
       expect(results[0]).toHaveProperty('metrics');
       expect(res.json['total']).toBe(results.length);
-      const one = await call('GET', `${api}/results?scenario=historical-2024&limit=1`);
+      const one = await call('GET', `${srv.api}/results?scenario=historical-2024&limit=1`);
       expect((one.json['results'] as unknown[]).length).toBe(1);
     });
 
     it('format=board lists the same runs compactly: metric ids once, one array per run', async () => {
-      const objects = await call('GET', `${api}/results?scenario=historical-2024&limit=500`);
+      const objects = await call('GET', `${srv.api}/results?scenario=historical-2024&limit=500`);
       const board = await call(
         'GET',
-        `${api}/results?scenario=historical-2024&limit=500&format=board`,
+        `${srv.api}/results?scenario=historical-2024&limit=500&format=board`,
       );
       expect(board.status).toBe(200);
       const b = board.json as unknown as {
@@ -423,24 +400,24 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
     });
 
     it('refuses bad list queries', async () => {
-      expect((await call('GET', `${api}/results?limit=0`)).status).toBe(400);
-      expect((await call('GET', `${api}/results?limit=100000`)).status).toBe(400);
-      expect((await call('GET', `${api}/results?bogus=1`)).status).toBe(400);
-      expect((await call('GET', `${api}/results/..%2F..%2Fetc`)).status).toBe(400);
-      const missing = await call('GET', `${api}/results/doesnotexist`);
+      expect((await call('GET', `${srv.api}/results?limit=0`)).status).toBe(400);
+      expect((await call('GET', `${srv.api}/results?limit=100000`)).status).toBe(400);
+      expect((await call('GET', `${srv.api}/results?bogus=1`)).status).toBe(400);
+      expect((await call('GET', `${srv.api}/results/..%2F..%2Fetc`)).status).toBe(400);
+      const missing = await call('GET', `${srv.api}/results/doesnotexist`);
       expect(missing.status).toBe(404);
       expect(missing.json).toMatchObject({ error: 'unknown-result' });
     });
 
     it('GET /api/results/<id>/rules lets a client replay the record', async () => {
-      const res = await call('GET', `${api}/results/${id}/rules`);
+      const res = await call('GET', `${srv.api}/results/${id}/rules`);
       expect(res.status).toBe(200);
       const r = replay(clone(record), res.json as unknown as Rules);
       expect(r.ok).toBe(true);
     });
 
     it('GET /api/results/<id>/fork?turn=3 gives the record up to the start of turn 3', async () => {
-      const res = await call('GET', `${api}/results/${id}/fork?turn=3`);
+      const res = await call('GET', `${srv.api}/results/${id}/fork?turn=3`);
       expect(res.status).toBe(200);
       expect(res.json['gameUrl']).toBe(`/?fork=${id}&turn=3`);
       const prefix = res.json['record'] as GameRecord;
@@ -453,8 +430,8 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
       expect(r.value.state.ctx.phase).toBe('orders');
       expect(res.json['scenario']).toMatchObject({ id: 'historical-2024', builtIn: true });
       expect(String(res.json['scenarioText'])).toContain('id: historical-2024');
-      expect((await call('GET', `${api}/results/${id}/fork?turn=99`)).status).toBe(400);
-      expect((await call('GET', `${api}/results/${id}/fork`)).status).toBe(400);
+      expect((await call('GET', `${srv.api}/results/${id}/fork?turn=99`)).status).toBe(400);
+      expect((await call('GET', `${srv.api}/results/${id}/fork`)).status).toBe(400);
     });
   });
 
@@ -464,7 +441,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
     let resultId: string;
 
     it('POST /api/classes returns a code and a moderation key once', async () => {
-      const res = await post(`${api}/classes`, {
+      const res = await post(`${srv.api}/classes`, {
         scenario: 'historical-2024',
         seed: 'class-seed',
         figures: 'central',
@@ -475,7 +452,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
       expect(code).toMatch(/^[A-Z2-9]{6}$/);
       expect(key.length).toBeGreaterThanOrEqual(40);
       expect(res.headers.get('cache-control')).toBe('no-store');
-      const cls = await call('GET', `${api}/classes/${code.toLowerCase()}`);
+      const cls = await call('GET', `${srv.api}/classes/${code.toLowerCase()}`);
       expect(cls.status).toBe(200);
       expect(cls.json).toMatchObject({
         code,
@@ -490,28 +467,28 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
     });
 
     it('refuses bad class requests', async () => {
-      expect((await post(`${api}/classes`, { scenario: 'nope' })).status).toBe(422);
-      expect((await post(`${api}/classes`, { scenario: 'historical-2024', extra: 1 })).status).toBe(
+      expect((await post(`${srv.api}/classes`, { scenario: 'nope' })).status).toBe(422);
+      expect((await post(`${srv.api}/classes`, { scenario: 'historical-2024', extra: 1 })).status).toBe(
         400,
       );
       expect(
-        (await post(`${api}/classes`, { scenario: 'historical-2024', figures: 'extreme' })).status,
+        (await post(`${srv.api}/classes`, { scenario: 'historical-2024', figures: 'extreme' })).status,
       ).toBe(400);
       expect(
-        (await post(`${api}/classes`, { scenario: 'historical-2024', retentionDays: 0 })).status,
+        (await post(`${srv.api}/classes`, { scenario: 'historical-2024', retentionDays: 0 })).status,
       ).toBe(400);
-      expect((await call('GET', `${api}/classes/ZZZZZZ`)).status).toBe(404);
+      expect((await call('GET', `${srv.api}/classes/ZZZZZZ`)).status).toBe(404);
     });
 
     it('a submission to the class must match its scenario, seed and figures', async () => {
       const wrongSeed = genuineRecord('other-seed');
-      const res = await expectRefused(
+      const res = await srv.refused(
         { record: wrongSeed, classCode: code },
         422,
         'class-mismatch',
       );
       expect(String(res.json['message'])).toMatch(/seed/);
-      const ok = await post(`${api}/results`, {
+      const ok = await post(`${srv.api}/results`, {
         record: genuineRecord('class-seed'),
         classCode: code,
         pseudonym: 'Pupil One',
@@ -519,7 +496,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
       expect(ok.status, ok.text).toBe(201);
       expect(ok.json['classCode']).toBe(code);
       resultId = String(ok.json['id']);
-      const other = await post(`${api}/results`, {
+      const other = await post(`${srv.api}/results`, {
         record: genuineRecord('class-seed', {
           pyongyang: 'historical',
           moscow: 'historical',
@@ -529,12 +506,12 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
         pseudonym: '=HYPERLINK("x")',
       });
       expect(other.status, other.text).toBe(201);
-      const list = await call('GET', `${api}/results?class=${code}`);
+      const list = await call('GET', `${srv.api}/results?class=${code}`);
       expect((list.json['results'] as unknown[]).length).toBe(2);
     });
 
     it('moderation needs the key: 401 without, 403 with a wrong one', async () => {
-      const target = `${api}/classes/${code}/results/${resultId}`;
+      const target = `${srv.api}/classes/${code}/results/${resultId}`;
       expect((await call('PATCH', target, { hidden: true })).status).toBe(401);
       expect(
         (await call('PATCH', target, { hidden: true }, { 'x-moderation-key': 'wrong' })).status,
@@ -543,22 +520,22 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
       expect(
         (await call('DELETE', target, undefined, { 'x-moderation-key': 'wrong' })).status,
       ).toBe(403);
-      expect((await call('GET', `${api}/classes/${code}/export.csv`)).status).toBe(401);
+      expect((await call('GET', `${srv.api}/classes/${code}/export.csv`)).status).toBe(401);
       expect(
         (
-          await call('GET', `${api}/classes/${code}/export.csv`, undefined, {
+          await call('GET', `${srv.api}/classes/${code}/export.csv`, undefined, {
             'x-moderation-key': 'x',
           })
         ).status,
       ).toBe(403);
-      expect((await call('PATCH', `${api}/classes/${code}`, { retentionDays: 1 })).status).toBe(
+      expect((await call('PATCH', `${srv.api}/classes/${code}`, { retentionDays: 1 })).status).toBe(
         401,
       );
       expect(
-        (await call('GET', `${api}/results?class=${code}`, undefined, { 'x-moderation-key': 'x' }))
+        (await call('GET', `${srv.api}/results?class=${code}`, undefined, { 'x-moderation-key': 'x' }))
           .status,
       ).toBe(403);
-      const r = await call('GET', `${api}/results/${resultId}`);
+      const r = await call('GET', `${srv.api}/results/${resultId}`);
       expect(r.status).toBe(200);
     });
 
@@ -566,26 +543,26 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
       const h = { 'x-moderation-key': key };
       const hide = await call(
         'PATCH',
-        `${api}/classes/${code}/results/${resultId}`,
+        `${srv.api}/classes/${code}/results/${resultId}`,
         { hidden: true },
         h,
       );
       expect(hide.status).toBe(200);
       expect(hide.json['hidden']).toBe(true);
-      const publicList = await call('GET', `${api}/results?class=${code}`);
+      const publicList = await call('GET', `${srv.api}/results?class=${code}`);
       expect((publicList.json['results'] as { id: string }[]).map((r) => r.id)).not.toContain(
         resultId,
       );
-      expect((await call('GET', `${api}/results/${resultId}`)).status).toBe(404);
-      expect((await call('GET', `${api}/results/${resultId}`, undefined, h)).status).toBe(200);
-      const modList = await call('GET', `${api}/results?class=${code}`, undefined, h);
+      expect((await call('GET', `${srv.api}/results/${resultId}`)).status).toBe(404);
+      expect((await call('GET', `${srv.api}/results/${resultId}`, undefined, h)).status).toBe(200);
+      const modList = await call('GET', `${srv.api}/results?class=${code}`, undefined, h);
       expect(
         (modList.json['results'] as { id: string; hidden: boolean }[]).find(
           (r) => r.id === resultId,
         )?.hidden,
       ).toBe(true);
 
-      const csv = await call('GET', `${api}/classes/${code}/export.csv`, undefined, h);
+      const csv = await call('GET', `${srv.api}/classes/${code}/export.csv`, undefined, h);
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       const lines = csv.text.trim().split('\r\n');
@@ -595,17 +572,17 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
       expect(csv.text).toContain('Pupil One');
       expect(csv.text).toContain(`"'=HYPERLINK(""x"")"`); // formula neutralised
 
-      const del = await call('DELETE', `${api}/classes/${code}/results/${resultId}`, undefined, h);
+      const del = await call('DELETE', `${srv.api}/classes/${code}/results/${resultId}`, undefined, h);
       expect(del.status).toBe(200);
-      expect((await call('GET', `${api}/results/${resultId}`, undefined, h)).status).toBe(404);
+      expect((await call('GET', `${srv.api}/results/${resultId}`, undefined, h)).status).toBe(404);
       expect(
-        (await call('DELETE', `${api}/classes/${code}/results/${resultId}`, undefined, h)).status,
+        (await call('DELETE', `${srv.api}/classes/${code}/results/${resultId}`, undefined, h)).status,
       ).toBe(404);
     });
 
     it('retention: the sweeper deletes results older than the class keeps them', async () => {
       const h = { 'x-moderation-key': key };
-      const set = await call('PATCH', `${api}/classes/${code}`, { retentionDays: 7 }, h);
+      const set = await call('PATCH', `${srv.api}/classes/${code}`, { retentionDays: 7 }, h);
       expect(set.status).toBe(200);
       expect(set.json['retentionDays']).toBe(7);
       expect(await srv.store.countResults({ classCode: code, includeHidden: true })).toBe(1);
@@ -613,7 +590,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
       const swept = await srv.store.sweep(clock);
       expect(swept.results).toBe(1);
       expect(swept.classes).toBe(1);
-      expect((await call('GET', `${api}/classes/${code}`)).status).toBe(404);
+      expect((await call('GET', `${srv.api}/classes/${code}`)).status).toBe(404);
       // Results outside classes are kept.
       expect(await resultCount(srv.store)).toBeGreaterThan(0);
     });
@@ -621,13 +598,7 @@ describe.each(BACKENDS)('results API on %s', (backend) => {
 });
 
 describe('verification in worker threads', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    srv = await startTestServer('sqlite', { verifyThreads: 2 });
-  }, 60_000);
-  afterAll(async () => {
-    await srv?.close();
-  });
+  const srv = useTestServer('sqlite', { verifyThreads: 2 }, 60_000);
 
   it('gives the same answers as inline verification', async () => {
     const records = Array.from({ length: 6 }, (_, i) => genuineRecord(`pool-${i}`));
@@ -668,13 +639,7 @@ describe('verification in worker threads', () => {
 });
 
 describe('limits', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    srv = await startTestServer('sqlite', { rateLimit: 5, writeRateLimit: 2 });
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
+  const srv = useTestServer('sqlite', { rateLimit: 5, writeRateLimit: 2 });
 
   it('rate-limits each address with a JSON 429', async () => {
     const statuses: number[] = [];

@@ -136,6 +136,27 @@ describe.each(BACKENDS)('the board cache on %s, two app servers on one database'
     expect(cache.reads).toBe(reads + 1);
   });
 
+  it('a board named by scenario id alone (no hash) follows every scenario’s version', async () => {
+    const byId = { scenarioId: 'historical-2024', includeHidden: false };
+    const before = (await cache.get(byId)).all.length;
+    await b.insertResult(row('by-id', { scenario_hash: OTHER }));
+    expect((await cache.get(byId)).all.map((r) => r.id)).toContain('by-id');
+    expect((await cache.get(byId)).all.length).toBe(before + 1);
+  });
+
+  it('keeps no more runs than its bound, dropping the least recently used board', async () => {
+    const other = { scenarioHash: OTHER, includeHidden: false };
+    const small = new BoardCache(a, 12, 2);
+    await small.get(other); // one run
+    await small.get(other);
+    expect(small.reads).toBe(1);
+    await small.get(students); // more than two runs: the other board goes
+    await small.get(students);
+    expect(small.reads).toBe(2);
+    await small.get(other);
+    expect(small.reads).toBe(3);
+  });
+
   it('says which run a forked run continued, in names, also when that run is hidden or deleted', async () => {
     await b.insertResult(row('parent', { pseudonym: 'Ada' }));
     await b.insertResult(row('child', { forked_from_result: 'parent', forked_from_turn: 4 }));

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { GameRecord, Rules } from '../../src/engine';
 import { loadLedgerFileSync } from '../../src/ledger/node';
@@ -16,32 +16,14 @@ import {
   post,
   resultCount,
   startTestServer,
-  type TestServer,
+  useTestServer,
 } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('forged records', () => {
-  let srv: TestServer;
-  let api: string;
-  beforeAll(async () => {
-    srv = await startTestServer('sqlite', { sweepIntervalMs: 0 });
-    api = `${srv.url}/api`;
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
-
-  async function refused(body: unknown, status: number, error: string) {
-    const before = await resultCount(srv.store);
-    const res = await post(`${api}/results`, body);
-    expect(res.status, res.text).toBe(status);
-    expect(res.json['error']).toBe(error);
-    expect(typeof res.json['message']).toBe('string');
-    expect(await resultCount(srv.store)).toBe(before);
-    return res;
-  }
+  const srv = useTestServer('sqlite', { sweepIntervalMs: 0 });
 
   /** Moscow a person, Pyongyang and Kyiv the historical computer player. */
   const base = genuineRecord('forgery-base', {
@@ -59,7 +41,7 @@ describe('forged records', () => {
       { type: 'setPosture', seat: 'kyiv', posture: 'withdraw' },
       { type: 'setTargeting', seat: 'kyiv', on: false },
     );
-    const res = await refused(r, 422, 'computer-moves-differ');
+    const res = await srv.refused(r, 422, 'computer-moves-differ');
     expect(String(res.json['message'])).toMatch(/Kyiv is played by the computer \(historical\)/);
     expect(String(res.json['message'])).toMatch(/in turn 1 /);
   });
@@ -69,14 +51,14 @@ describe('forged records', () => {
     const firstKyiv = r.actions.findIndex((a) => a.seat === 'kyiv' && a.type !== 'endTurn');
     expect(firstKyiv).toBeGreaterThan(-1);
     r.actions.splice(firstKyiv, 1);
-    await refused(r, 422, 'computer-moves-differ');
+    await srv.refused(r, 422, 'computer-moves-differ');
   });
 
   it('the genuine record passes; the same seed with Kyiv a person is another run', async () => {
-    const ok = await post(`${api}/results`, { record: base, pseudonym: 'Honest Heron' });
+    const ok = await post(`${srv.api}/results`, { record: base, pseudonym: 'Honest Heron' });
     expect(ok.status, ok.text).toBe(201);
     const kyivPerson = genuineRecord('forgery-base', undefined, undefined, ['moscow', 'kyiv']);
-    const other = await post(`${api}/results`, { record: kyivPerson, pseudonym: 'Second Seat' });
+    const other = await post(`${srv.api}/results`, { record: kyivPerson, pseudonym: 'Second Seat' });
     expect(other.status, other.text).toBe(201);
     expect(other.json['id']).not.toBe(ok.json['id']);
   });
@@ -89,7 +71,7 @@ describe('forged records', () => {
   ])('seat value %s: 400', async (_what, label) => {
     const r = clone(base);
     r.seats.kyiv = label;
-    const res = await refused(r, 400, 'invalid-record');
+    const res = await srv.refused(r, 400, 'invalid-record');
     expect((res.json['details'] as string[]).join('\n')).toMatch(/seats\.kyiv: .* is not a player/);
   });
 
@@ -117,13 +99,13 @@ describe('forged records', () => {
   ])('an unknown field in %s: 400', async (_where, add) => {
     const r = clone(base) as unknown as Record<string, unknown>;
     add(r);
-    await refused(r, 400, 'invalid-record');
+    await srv.refused(r, 400, 'invalid-record');
   });
 
   it('a 1.9 MB junk field in an action is refused and not stored', async () => {
     const r = clone(base) as unknown as { actions: Record<string, unknown>[] };
     r.actions[0]!['padding'] = 'x'.repeat(1_900_000);
-    const res = await refused(r, 400, 'invalid-record');
+    const res = await srv.refused(r, 400, 'invalid-record');
     expect(res.text.length).toBeLessThan(5000); // the answer does not echo the junk
   });
 
@@ -141,35 +123,27 @@ describe('forged records', () => {
         at.replace(new RegExp(`"${field}":[-0-9.e]+`), `"${field}":${big}`),
       );
       expect(forged).not.toBe(text);
-      await refused(forged, 400, 'invalid-record');
+      await srv.refused(forged, 400, 'invalid-record');
     }
   });
 
   it('a seed or note that hides text: 400', async () => {
-    await refused({ ...clone(base), seed: 'forgery-base\u202E' }, 400, 'invalid-record');
-    await refused({ ...clone(base), seed: 'forgery\u0000base' }, 400, 'nul-character');
+    await srv.refused({ ...clone(base), seed: 'forgery-base\u202E' }, 400, 'invalid-record');
+    await srv.refused({ ...clone(base), seed: 'forgery\u0000base' }, 400, 'nul-character');
   });
 });
 
 describe('copies of a run', () => {
-  let srv: TestServer;
-  let api: string;
-  beforeAll(async () => {
-    srv = await startTestServer('sqlite', { sweepIntervalMs: 0 });
-    api = `${srv.url}/api`;
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
+  const srv = useTestServer('sqlite', { sweepIntervalMs: 0 });
 
   const record = genuineRecord('copy-base');
 
   it('is refused under another name (409 with words), answered with the first under the same name', async () => {
-    const first = await post(`${api}/results`, { record, pseudonym: 'First Finch' });
+    const first = await post(`${srv.api}/results`, { record, pseudonym: 'First Finch' });
     expect(first.status, first.text).toBe(201);
     const before = await resultCount(srv.store);
 
-    const copy = await post(`${api}/results`, { record, pseudonym: 'Sock Puppet' });
+    const copy = await post(`${srv.api}/results`, { record, pseudonym: 'Sock Puppet' });
     expect(copy.status).toBe(409);
     expect(copy.json['error']).toBe('copy-of-existing-run');
     expect(String(copy.json['message'])).toMatch(/already submitted under another pseudonym/);
@@ -179,10 +153,10 @@ describe('copies of a run', () => {
     const reordered = Object.fromEntries(Object.entries(respelled).reverse());
     (reordered['figureChoices'] as Record<string, unknown>)['byFigure'] = {};
     const body = JSON.stringify({ pseudonym: 'Sock Puppet 2', record: reordered }, null, 3);
-    const copy2 = await post(`${api}/results`, body);
+    const copy2 = await post(`${srv.api}/results`, body);
     expect(copy2.status, copy2.text).toBe(409);
 
-    const retry = await post(`${api}/results`, body.replace('Sock Puppet 2', 'First Finch'));
+    const retry = await post(`${srv.api}/results`, body.replace('Sock Puppet 2', 'First Finch'));
     expect(retry.status).toBe(200);
     expect(retry.json['id']).toBe(first.json['id']);
     expect(await resultCount(srv.store)).toBe(before);
@@ -192,18 +166,17 @@ describe('copies of a run', () => {
     const forged = clone(record);
     forged.turnHashes[2] =
       forged.turnHashes[2] === '0123456789abcdef' ? 'fedcba9876543210' : '0123456789abcdef';
-    const res = await post(`${api}/results`, { record: forged, pseudonym: 'First Finch' });
+    const res = await post(`${srv.api}/results`, { record: forged, pseudonym: 'First Finch' });
     expect(res.status).toBe(422);
     expect(res.json['error']).toBe('turn-hash-mismatch');
   });
 });
 
 describe('seats the scenario gives only to the computer', () => {
-  let srv: TestServer;
+  const srv = useTestServer('sqlite', { sweepIntervalMs: 0 });
   let text: string;
   let rules: Rules;
-  beforeAll(async () => {
-    srv = await startTestServer('sqlite', { sweepIntervalMs: 0 });
+  beforeAll(() => {
     const ledger = loadLedgerFileSync();
     if (!ledger.ok) throw new Error('ledger');
     // Kyiv's block is the third "playable: true"; make it the computer's only.
@@ -222,9 +195,6 @@ describe('seats the scenario gives only to the computer', () => {
     );
     expect(rules.capitals.kyiv.playable).toBe(false);
   });
-  afterAll(async () => {
-    await srv?.close();
-  });
 
   it('a record seating a person there is refused (422); the computer in it is accepted', async () => {
     const rec = recordOf(playGame(rules, { seed: 'unplayable', seats: BOT_SEATS }), BOT_SEATS);
@@ -239,12 +209,11 @@ describe('seats the scenario gives only to the computer', () => {
 });
 
 describe('a modified scenario wearing a built-in id (item 3)', () => {
-  let srv: TestServer;
+  const srv = useTestServer('sqlite', { sweepIntervalMs: 0 });
   let text: string;
   let rules: Rules;
   let hash: string;
-  beforeAll(async () => {
-    srv = await startTestServer('sqlite', { sweepIntervalMs: 0 });
+  beforeAll(() => {
     const ledger = loadLedgerFileSync();
     if (!ledger.ok) throw new Error('ledger');
     // Same id and title as the built-in; Moscow's losses count for nothing in its score.
@@ -257,31 +226,27 @@ describe('a modified scenario wearing a built-in id (item 3)', () => {
     hash = loaded.value.hash;
     rules = resolveScenario(loaded.value.scenario, ledger.value, { default: 'central' }, hash);
   });
-  afterAll(async () => {
-    await srv?.close();
-  });
 
   it('gets its own board, never the built-in one, and is never called built in', async () => {
-    const api = `${srv.url}/api`;
-    const genuine = await post(`${api}/results`, genuineRecord('builtin-board'));
+    const genuine = await post(`${srv.api}/results`, genuineRecord('builtin-board'));
     expect(genuine.status, genuine.text).toBe(201);
     const rec = recordOf(playGame(rules, { seed: 'impostor', seats: BOT_SEATS }), BOT_SEATS);
     expect(rec.scenario.id).toBe('historical-2024');
-    const up = await post(`${api}/results`, { record: rec, scenario: text });
+    const up = await post(`${srv.api}/results`, { record: rec, scenario: text });
     expect(up.status, up.text).toBe(201);
 
-    const board = (await (await fetch(`${api}/results?scenario=historical-2024`)).json()) as {
+    const board = (await (await fetch(`${srv.api}/results?scenario=historical-2024`)).json()) as {
       results: { id: string; scenario: { hash: string } }[];
     };
     expect(board.results.map((r) => r.id)).toEqual([genuine.json['id']]);
     const own = (await (
-      await fetch(`${api}/results?scenario=historical-2024&hash=${hash}`)
+      await fetch(`${srv.api}/results?scenario=historical-2024&hash=${hash}`)
     ).json()) as {
       results: { id: string }[];
     };
     expect(own.results.map((r) => r.id)).toEqual([up.json['id']]);
 
-    const list = (await (await fetch(`${api}/scenarios`)).json()) as {
+    const list = (await (await fetch(`${srv.api}/scenarios`)).json()) as {
       scenarios: { id: string; hash: string; builtIn: boolean; results: number }[];
     };
     const entries = list.scenarios.filter((s) => s.id === 'historical-2024');
@@ -289,10 +254,10 @@ describe('a modified scenario wearing a built-in id (item 3)', () => {
     expect(entries.filter((s) => s.builtIn)).toHaveLength(1);
     expect(entries.find((s) => s.builtIn)!.hash).not.toBe(hash);
 
-    const one = (await (await fetch(`${api}/scenarios/${hash}`)).json()) as Record<string, unknown>;
+    const one = (await (await fetch(`${srv.api}/scenarios/${hash}`)).json()) as Record<string, unknown>;
     expect(one).toMatchObject({ builtIn: false, origin: 'upload' });
     const fork = (await (
-      await fetch(`${api}/results/${String(up.json['id'])}/fork?turn=2`)
+      await fetch(`${srv.api}/results/${String(up.json['id'])}/fork?turn=2`)
     ).json()) as {
       scenario: { builtIn: boolean };
     };

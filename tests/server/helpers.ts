@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 import type { Capital, GameRecord, Seats } from '../../src/engine';
 import { dropPgSchema, type Db } from '../../src/db/open';
@@ -46,16 +47,18 @@ export interface TestServer {
 
 let counter = 0;
 
+export type TestServerOptions = Partial<Omit<ServerConfig, 'limits'>> & {
+  limits?: Partial<ServerLimits>;
+  now?: () => number;
+  sweepIntervalMs?: number;
+  minTurnSeconds?: number;
+  /** Another test server whose PostgreSQL schema this one shares (several app servers, one database). */
+  sameDatabaseAs?: TestServer;
+};
+
 export async function startTestServer(
   backend: Backend,
-  overrides: Partial<Omit<ServerConfig, 'limits'>> & {
-    limits?: Partial<ServerLimits>;
-    now?: () => number;
-    sweepIntervalMs?: number;
-    minTurnSeconds?: number;
-    /** Another test server whose PostgreSQL schema this one shares (several app servers, one database). */
-    sameDatabaseAs?: TestServer;
-  } = {},
+  overrides: TestServerOptions = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-data-'));
   const distDir = mkdtempSync(path.join(tmpdir(), 'tc-dist-'));
@@ -166,4 +169,83 @@ export async function resultCount(store: Store): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+type Reply = Awaited<ReturnType<typeof post>>;
+
+/** A test server shared by the tests of one describe block (see useTestServer). */
+export interface SharedServer {
+  readonly url: string;
+  /** `${url}/api`. */
+  readonly api: string;
+  readonly port: number;
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly db: Db;
+  readonly dataDir: string;
+  /**
+   * Posts `body` to `route` (default /api/results) and asserts a refusal: the status, a JSON
+   * error code (or one matching a pattern), a message in words, and no new stored result.
+   */
+  refused(body: unknown, status: number, error: string | RegExp, route?: string): Promise<Reply>;
+}
+
+/**
+ * Starts a test server before the tests of the enclosing describe block and closes it (and its
+ * PostgreSQL schema) after them. The handle reads the running server, so use it inside tests
+ * and hooks, not while the block is being defined.
+ */
+export function useTestServer(
+  backend: Backend,
+  options: TestServerOptions = {},
+  /** How long starting it may take (worker threads start slowly under load). */
+  startTimeoutMs?: number,
+): SharedServer {
+  let running: TestServer | undefined;
+  beforeAll(async () => {
+    running = await startTestServer(backend, options);
+  }, startTimeoutMs);
+  afterAll(async () => {
+    await running?.close();
+  });
+  const srv = (): TestServer => {
+    if (!running) throw new Error('the test server is not running (use it inside a test)');
+    return running;
+  };
+  return {
+    get url() {
+      return srv().url;
+    },
+    get api() {
+      return `${srv().url}/api`;
+    },
+    get port() {
+      return Number(new URL(srv().url).port);
+    },
+    get app() {
+      return srv().app;
+    },
+    get store() {
+      return srv().store;
+    },
+    get db() {
+      return srv().db;
+    },
+    get dataDir() {
+      return srv().dataDir;
+    },
+    async refused(body, status, error, route = '/api/results') {
+      const before = await resultCount(srv().store);
+      const res = await post(`${srv().url}${route}`, body);
+      expect(res.status, res.text).toBe(status);
+      expect(res.json).toBeTypeOf('object');
+      if (typeof error === 'string') expect(res.json['error']).toBe(error);
+      else expect(String(res.json['error'])).toMatch(error);
+      // A message in words, not just a code.
+      expect(res.json['message']).toBeTypeOf('string');
+      expect(String(res.json['message']).length).toBeGreaterThan(5);
+      expect(await resultCount(srv().store)).toBe(before);
+      return res;
+    },
+  };
 }

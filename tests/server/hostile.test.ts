@@ -4,7 +4,7 @@ import { writeFileSync, openSync, closeSync, writeSync, statSync } from 'node:fs
 import net from 'node:net';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { openDatabase, SQLITE_FILE_NAME } from '../../src/db/open';
 import type { Seats } from '../../src/engine';
@@ -18,7 +18,7 @@ import {
   post,
   resultCount,
   startTestServer,
-  type TestServer,
+  useTestServer,
 } from './helpers';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -42,30 +42,15 @@ function raw(port: number, bytes: string): Promise<number> {
 }
 
 describe.each(BACKENDS)('hostile bodies on %s', (backend) => {
-  let srv: TestServer;
+  const srv = useTestServer(backend, { sweepIntervalMs: 0 });
   const record = genuineRecord('hostile-body');
-  beforeAll(async () => {
-    srv = await startTestServer(backend, { sweepIntervalMs: 0 });
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
-
-  async function refused(body: unknown, status: number, error: string, route = '/api/results') {
-    const before = await resultCount(srv.store);
-    const res = await post(`${srv.url}${route}`, body);
-    expect(res.status, res.text).toBe(status);
-    expect(res.json['error']).toBe(error);
-    expect(await resultCount(srv.store)).toBe(before);
-    return res;
-  }
 
   it.each(['toString', 'constructor', 'hasOwnProperty', 'valueOf'])(
     'an action type named like an object member (%s): 400, not 500',
     async (type) => {
       const r = clone(record) as unknown as { actions: Record<string, unknown>[] };
       r.actions.splice(3, 0, { type, seat: 'moscow' });
-      await refused(r, 400, 'invalid-record');
+      await srv.refused(r, 400, 'invalid-record');
     },
   );
 
@@ -89,9 +74,9 @@ describe.each(BACKENDS)('hostile bodies on %s', (backend) => {
   });
 
   it('a NUL character in a seed, a pseudonym or a class seed: 400 on every database', async () => {
-    await refused({ ...clone(record), seed: 'a\u0000b' }, 400, 'nul-character');
-    await refused({ record, pseudonym: 'Heron\u0000' }, 400, 'nul-character');
-    await refused(
+    await srv.refused({ ...clone(record), seed: 'a\u0000b' }, 400, 'nul-character');
+    await srv.refused({ record, pseudonym: 'Heron\u0000' }, 400, 'nul-character');
+    await srv.refused(
       { scenario: 'historical-2024', seed: 'x\u0000' },
       400,
       'nul-character',
@@ -100,7 +85,7 @@ describe.each(BACKENDS)('hostile bodies on %s', (backend) => {
   });
 
   it('a seed or class seed with direction overrides: 400', async () => {
-    await refused({ ...clone(record), seed: 'seed\u202Eevil' }, 400, 'invalid-record');
+    await srv.refused({ ...clone(record), seed: 'seed\u202Eevil' }, 400, 'invalid-record');
     const cls = await post(`${srv.url}/api/classes`, {
       scenario: 'historical-2024',
       seed: 'x\u202Ey',
@@ -111,30 +96,22 @@ describe.each(BACKENDS)('hostile bodies on %s', (backend) => {
 });
 
 describe('rate limits apply to routes, not to URL spellings', () => {
-  let srv: TestServer;
-  let port: number;
-  beforeAll(async () => {
-    srv = await startTestServer('sqlite', { rateLimit: 1000, writeRateLimit: 2 });
-    port = Number(new URL(srv.url).port);
-  });
-  afterAll(async () => {
-    await srv?.close();
-  });
+  const srv = useTestServer('sqlite', { rateLimit: 1000, writeRateLimit: 2 });
 
   it('/%61pi/results and absolute-form targets count against the same write limit', async () => {
     const body = '{}';
     const req = (target: string) =>
-      `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+      `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
     const targets = [
       '/api/results',
       '/%61pi/results',
-      `http://127.0.0.1:${port}/api/results`,
+      `http://127.0.0.1:${srv.port}/api/results`,
       '/%61pi/results',
-      `http://127.0.0.1:${port}/%61pi/results`,
+      `http://127.0.0.1:${srv.port}/%61pi/results`,
       '/api/results',
     ];
     const statuses: number[] = [];
-    for (const t of targets) statuses.push(await raw(port, req(t)));
+    for (const t of targets) statuses.push(await raw(srv.port, req(t)));
     // The first two reach the route (400: an empty record); every later spelling is limited.
     expect(statuses.slice(0, 2)).toEqual([400, 400]);
     expect(statuses.slice(2)).toEqual([429, 429, 429, 429]);
@@ -142,28 +119,20 @@ describe('rate limits apply to routes, not to URL spellings', () => {
 });
 
 describe('slow and idle connections', () => {
-  let srv: TestServer;
-  let port: number;
-  beforeAll(async () => {
-    srv = await startTestServer('sqlite', {
-      limits: {
-        headersTimeoutMs: 600,
-        requestTimeoutMs: 1500,
-        keepAliveTimeoutMs: 300,
-        maxConnections: 60,
-      },
-    });
-    port = Number(new URL(srv.url).port);
-  });
-  afterAll(async () => {
-    await srv?.close();
+  const srv = useTestServer('sqlite', {
+    limits: {
+      headersTimeoutMs: 600,
+      requestTimeoutMs: 1500,
+      keepAliveTimeoutMs: 300,
+      maxConnections: 60,
+    },
   });
 
   it('50 slow-drip connections are cut off by the header timeout while health answers', async () => {
     const closed: Promise<void>[] = [];
     const timers: NodeJS.Timeout[] = [];
     for (let i = 0; i < 50; i++) {
-      const socket = net.connect(port, '127.0.0.1');
+      const socket = net.connect(srv.port, '127.0.0.1');
       socket.on('error', () => {});
       const text = `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: ${'a'.repeat(500)}`;
       let at = 0;
@@ -185,7 +154,7 @@ describe('slow and idle connections', () => {
   }, 15_000);
 
   it('a body sent slower than the request timeout allows is cut off', async () => {
-    const socket = net.connect(port, '127.0.0.1');
+    const socket = net.connect(srv.port, '127.0.0.1');
     socket.on('error', () => {});
     socket.write(
       'POST /api/results HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{',
@@ -205,7 +174,7 @@ describe('slow and idle connections', () => {
       { length: 80 },
       () =>
         new Promise<void>((resolve) => {
-          const s = net.connect(port, '127.0.0.1', () => resolve());
+          const s = net.connect(srv.port, '127.0.0.1', () => resolve());
           s.on('error', () => resolve());
           s.on('close', () => {
             refusedCount++;
@@ -293,13 +262,11 @@ describe('TRUST_PROXY', () => {
 });
 
 describe('replay time budget in worker threads', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    srv = await startTestServer('sqlite', { verifyThreads: 1, limits: { replayTimeLimitMs: 150 } });
-  }, 60_000);
-  afterAll(async () => {
-    await srv?.close();
-  });
+  const srv = useTestServer(
+    'sqlite',
+    { verifyThreads: 1, limits: { replayTimeLimitMs: 150 } },
+    60_000,
+  );
 
   it('a record that takes longer than the budget answers 503; the next one is served', async () => {
     // Three planning computer players: seconds of work to verify, far past 150 ms.
@@ -321,17 +288,12 @@ describe('replay time budget in worker threads', () => {
 });
 
 describe('huge scenario uploads (item 6)', () => {
-  let srv: TestServer;
-  beforeAll(async () => {
-    // A long budget: these tests are about the main thread staying free, not about the budget.
-    srv = await startTestServer('sqlite', {
-      verifyThreads: 1,
-      limits: { replayTimeLimitMs: 60_000 },
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await srv?.close();
-  });
+  // A long budget: these tests are about the main thread staying free, not about the budget.
+  const srv = useTestServer(
+    'sqlite',
+    { verifyThreads: 1, limits: { replayTimeLimitMs: 60_000 } },
+    60_000,
+  );
 
   const manyKeys = (n: number, duplicate: boolean) =>
     `formatVersion: 1\nid: many-keys\ntitle: Many keys\nmetrics:\n${Array.from({ length: n }, (_, i) => `  k${duplicate ? '' : i}: ${i}`).join('\n')}\n`;

@@ -25,17 +25,6 @@ import { loadLedgerFileSync } from '../../src/ledger/node';
 import { checkPseudonym } from '../../src/server/pseudonym';
 import { playGame } from '../../src/sim/play';
 import {
-  CHART_SIZE,
-  describeChart,
-  formatAxis,
-  labelStride,
-  lineChartGeometry,
-  niceScale,
-  niceStep,
-  spreadLabels,
-  type LineChartSpec,
-} from '../../src/ui/charts';
-import {
   fates,
   fileSafe,
   objectivesCountingSoldiers,
@@ -304,89 +293,6 @@ describe('decisions beside the sources', () => {
     );
     expect(figureAmount(findFigure(ledger, 'nk-captured-jan-2025')!)).toBe('2 prisoners');
     expect(figureAmount(findFigure(ledger, 'deception-fighting-americans')!)).toBe('');
-  });
-});
-
-describe('chart scaling', () => {
-  it('picks nice steps and bounds that cover the data', () => {
-    expect(niceStep(2200)).toBe(2500);
-    expect(niceStep(0.7)).toBe(1);
-    expect(niceStep(13)).toBe(20);
-    expect(niceScale(0, 11000)).toMatchObject({
-      min: 0,
-      max: 12500,
-      step: 2500,
-      ticks: [0, 2500, 5000, 7500, 10000, 12500],
-    });
-    expect(niceScale(0, 0)).toMatchObject({ min: 0, max: 1 });
-    expect(niceScale(7, 7).min).toBe(0);
-    const s = niceScale(-3.2, 9.1);
-    expect(s.min).toBeLessThanOrEqual(-3.2);
-    expect(s.max).toBeGreaterThanOrEqual(9.1);
-    for (const t of s.ticks)
-      expect(Math.abs(t / s.step - Math.round(t / s.step))).toBeLessThan(1e-9);
-  });
-
-  it('keeps end labels apart and inside the plot', () => {
-    const ys = spreadLabels([100, 101, 102, 300], 17, 20, 264);
-    expect(ys[3]).toBe(264);
-    const sorted = [...ys].sort((a, b) => a - b);
-    for (let i = 1; i < sorted.length; i++)
-      expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(17 - 1e-9);
-    for (const y of ys) expect(y).toBeGreaterThanOrEqual(20 - 17 * 4);
-    // Crowded at the bottom: pushed back up, order kept.
-    const low = spreadLabels([260, 262, 264], 17, 20, 264);
-    expect(low).toEqual([230, 247, 264]);
-  });
-
-  it('maps the first and last points to the plot edges and values to heights', () => {
-    const spec: LineChartSpec = {
-      id: 't',
-      title: 'Test',
-      xLabels: ['Start', 'Oct', 'Nov'],
-      xTitle: 'Month',
-      yTitle: 'Soldiers',
-      series: [{ label: 'Sent', values: [0, 1500, 11000], color: '#fff', marker: 'circle' }],
-    };
-    const g = lineChartGeometry(spec);
-    const pts = g.lines[0]!.points;
-    expect(pts[0]!.x).toBe(CHART_SIZE.left);
-    expect(pts[2]!.x).toBe(CHART_SIZE.width - CHART_SIZE.right);
-    expect(pts[0]!.y).toBe(CHART_SIZE.height - CHART_SIZE.bottom);
-    expect(g.y.max).toBe(12500);
-    expect(pts[2]!.y).toBeCloseTo(g.plot.bottom - (11000 / 12500) * (g.plot.bottom - g.plot.top));
-    expect(g.lines[0]!.d.startsWith('M')).toBe(true);
-    const fixed = lineChartGeometry({
-      ...spec,
-      yDomain: [0, 100],
-      series: [{ ...spec.series[0]!, values: [10, 50, 100] }],
-    });
-    expect(fixed.y.min).toBe(0);
-    expect(fixed.y.max).toBe(100);
-    expect(fixed.lines[0]!.points[2]!.y).toBe(fixed.plot.top);
-    expect(describeChart(spec)).toContain('Sent: 0 at Start, 11,000 at Nov.');
-  });
-
-  it('prints at most seven x labels, always the first and the last', () => {
-    expect(labelStride(13, 7)).toBe(2);
-    expect(labelStride(5, 7)).toBe(1);
-    const g = lineChartGeometry({
-      id: 'x',
-      title: 'x',
-      xLabels: Array.from({ length: 13 }, (_, i) => String(i)),
-      xTitle: 'Month',
-      yTitle: 'y',
-      series: [],
-    });
-    const shown = g.x.ticks.filter((t) => t.shown).map((t) => t.index);
-    expect(shown).toEqual([0, 2, 4, 6, 8, 10, 12]);
-  });
-
-  it('shortens axis numbers', () => {
-    expect(formatAxis(12500)).toBe('12.5k');
-    expect(formatAxis(2000)).toBe('2k');
-    expect(formatAxis(60)).toBe('60');
-    expect(formatAxis(1_500_000)).toBe('1.5M');
   });
 });
 
