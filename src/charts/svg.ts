@@ -3,7 +3,6 @@
  * HTML strings), the accessible frame (role="img" named by a <title>, described by a <desc>),
  * marker shapes, and the table of numbers that goes beside every chart.
  */
-import './charts.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -64,17 +63,21 @@ export function chartFrame(
 
 /**
  * The numbers of a chart as a table, folded in a <details> beside it: for anyone who cannot see
- * the bars or lines, or wants the exact values. The first cell of each row heads the row.
+ * the bars or lines, or wants the exact values. The first cell of each row heads the row. The
+ * table is built when first opened, so a board of many charts does not build hundreds of rows
+ * that nobody opens.
  */
 export function dataTable(
   caption: string,
   head: readonly string[],
   rows: readonly (readonly string[])[],
 ): HTMLDetailsElement {
-  return html(
+  const details = html(
     'details',
     { class: 'chart-data' },
     html('summary', {}, 'Show the numbers as a table'),
+  );
+  const table = () =>
     html(
       'table',
       { class: 'chart-table' },
@@ -92,6 +95,9 @@ export function dataTable(
           ),
         ),
       ),
-    ),
-  );
+    );
+  details.addEventListener('toggle', () => {
+    if (details.open && !details.querySelector('table')) details.append(table());
+  });
+  return details;
 }
