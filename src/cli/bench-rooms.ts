@@ -20,11 +20,15 @@ import { playBotRooms, type BotRoomsReport } from '../session/room-bots';
 import { ConsoleWatch, consolePageWork, type ConsoleFigures } from './console-watch';
 import { parseArgs, positiveInt, run } from './common';
 import { wsSocket } from './ws-socket';
-import { rssMb, startServer, stopServer, type Child } from './server-process';
+import { cpuSeconds, rssMb, startServer, stopServer, type Child } from './server-process';
 
 interface Figures extends Omit<BotRoomsReport, 'errorMessages' | 'resultIds'> {
   setup: string;
   serverRssMb: number;
+  /** CPU time the app servers used during the run (all threads), seconds: comparable under load. */
+  serverCpuSeconds: number;
+  /** The machine's one-minute load average when the run ended. */
+  loadAfter: number;
   /** With --console: the teacher's console watching every room (issue 12). */
   console?: ConsoleFigures & { pageMsPerSecond: number; pageRooms: number };
 }
@@ -46,6 +50,7 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
   const watch = withConsole ? new ConsoleWatch(servers[0]!.url, code, key) : null;
   await watch?.open();
   let peak = 0;
+  const cpu0 = servers.reduce((n, s) => n + cpuSeconds(s.proc.pid), 0);
   const sample = setInterval(() => {
     const total = servers.reduce((n, s) => n + rssMb(s.proc.pid), 0);
     if (total > peak) peak = total;
@@ -57,14 +62,16 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
   const seen = watch ? await watch.finish() : null;
   const work = page ? await page : null;
   clearInterval(sample);
+  const cpu = servers.reduce((n, s) => n + cpuSeconds(s.proc.pid), 0) - cpu0;
   for (const m of report.errorMessages) console.log(`  error: ${m}`);
   const { errorMessages: _m, resultIds: _r, ...figures } = report;
-  return { setup, ...figures, serverRssMb: Math.round(peak), ...(seen && work ? { console: { ...seen, pageMsPerSecond: work.msPerSecond, pageRooms: work.rooms } } : {}) };
+  return { setup, ...figures, serverRssMb: Math.round(peak), serverCpuSeconds: Math.round(cpu * 10) / 10, loadAfter: Math.round(loadavg()[0]! * 100) / 100, ...(seen && work ? { console: { ...seen, pageMsPerSecond: work.msPerSecond, pageRooms: work.rooms } } : {}) };
 }
 
 function print(f: Figures): void {
   console.log(`${f.setup}: ${f.finished}/${f.rooms} rooms finished, ${f.actions} actions (${f.refused} refused by the rules), ${f.errors} errors, ${(f.wallMs / 1000).toFixed(1)} s`);
   console.log(`  order round trip p50 ${f.orderP50Ms} ms, p99 ${f.orderP99Ms} ms (sent → the seat's own view holds it: p99 ${f.orderViewP99Ms} ms); month broadcast p99 ${f.broadcastP99Ms} ms; server RSS peak ${f.serverRssMb} MB`);
+  console.log(`  app servers' CPU ${f.serverCpuSeconds} s (${((f.serverCpuSeconds * 1000) / Math.max(1, f.actions)).toFixed(2)} ms an action); load average ${f.loadAfter} at the end`);
   const c = f.console;
   if (c)
     console.log(`  teacher's console: ${c.updates} room updates, latency to the console p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms, ${c.missed} never shown; ${c.frames} frames; the console page (${c.pageRooms} rooms on screen) ${c.pageMsPerSecond} ms of main-thread work per second`);

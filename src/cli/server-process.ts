@@ -98,3 +98,16 @@ export function rssMb(pid: number | undefined): number {
   }
 }
 
+
+/** CPU time a process has used so far, all its threads (user + system), in seconds (Linux /proc), or NaN. */
+export function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}

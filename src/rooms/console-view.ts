@@ -67,7 +67,8 @@ export function patchRoom(before: ConsoleRoom | undefined, patch: ConsoleRoomPat
 
 /**
  * What one console was last sent of each room, field by field (as JSON), so the next frame
- * carries only what changed. Null when nothing but the room's log position moved.
+ * carries only what changed (the summary, with the room's log position, whenever it moved).
+ * Null when nothing changed.
  */
 export class ConsoleDiff {
   private readonly sent = new Map<string, Map<string, string>>();
@@ -79,7 +80,7 @@ export class ConsoleDiff {
     const out: Record<string, unknown> = { summary: room.summary };
     let changed = !before;
     for (const [k, v] of Object.entries(room)) {
-      const json = k === 'summary' ? JSON.stringify({ ...room.summary, seq: 0 }) : JSON.stringify(v);
+      const json = JSON.stringify(v);
       now.set(k, json);
       if (before?.get(k) === json) continue;
       changed = true;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGame } from '../../src/engine';
-import { consoleFigures, consoleCommandSchema, stallOf, STALL_QUIET_MS, STALL_WAITING_MS, type ConsoleRoom } from '../../src/rooms/console-view';
+import { ConsoleDiff, consoleFigures, consoleCommandSchema, patchRoom, stallOf, STALL_QUIET_MS, STALL_WAITING_MS, type ConsoleRoom } from '../../src/rooms/console-view';
 import type { SeatStatus } from '../../src/rooms/protocol';
 import { newClock } from '../../src/rooms/turn-clock';
 import { builtInRules } from '../helpers/rules';
@@ -72,5 +72,29 @@ describe('what the console shows of a game', () => {
     expect(consoleCommandSchema.safeParse({ kind: 'deadline', seconds: 240 }).success).toBe(true);
     for (const bad of [{ kind: 'deadline', seconds: 0 }, { kind: 'deadline', seconds: 1.5 }, { kind: 'extend', seconds: 99999 }, { kind: 'mute', seat: 'washington', muted: true }, { kind: 'pause', extra: 1 }, { kind: 'hide', message: '<script>', hidden: true }, { kind: 'launch' }])
       expect(consoleCommandSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+});
+
+describe('console frames carry only what changed', () => {
+  it('a room comes whole first, then as its summary plus the fields that changed; the merge gives the room back', () => {
+    const diff = new ConsoleDiff();
+    const first = room();
+    expect(diff.patch(first)).toEqual(first);
+    // Nothing changed: no patch at all.
+    expect(diff.patch(room())).toBeNull();
+    // Only the log position moved: the summary alone (the console learns the room is up to date).
+    const moved = room();
+    moved.summary.seq = 6;
+    expect(diff.patch(moved)).toEqual({ summary: moved.summary });
+    // A score and the human cost changed: those fields and the summary, nothing else.
+    const later = room();
+    later.summary.seq = 9;
+    later.scores = { pyongyang: 4, moscow: 2, kyiv: 3 };
+    later.humanCost = { ...later.humanCost, killed: 12 };
+    const p = diff.patch(later)!;
+    expect(Object.keys(p).sort()).toEqual(['humanCost', 'scores', 'summary']);
+    expect(patchRoom(patchRoom(first, { summary: moved.summary }), p)).toEqual(later);
+    // Another console keeps its own account: it gets the whole room.
+    expect(new ConsoleDiff().patch(later)).toEqual(later);
   });
 });

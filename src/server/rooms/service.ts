@@ -508,11 +508,6 @@ export class RoomService implements ConsoleHost {
     }
   }
 
-  /** Whether this server holds the room in memory (its devices or a console are here). */
-  holds(roomId: string): boolean {
-    return this.loaded.has(roomId);
-  }
-
   // ---------------------------------------------------------------- what seats receive
 
   summary(room: Loaded): RoomSummary {
