@@ -4,10 +4,54 @@
  * Colour is never the only cue: each line may carry a dash pattern and a marker shape, and is
  * labelled at its end with its last value (and its name, when the margin is wide enough).
  */
-import { h } from '../ui/dom';
 import { formatAxis, formatNumber } from './format';
 import { extent, labelStride, linearScale, niceScale, spreadLabels, type ChartSize } from './scale';
-import { chartFrame, dataTable, marker, svg, type MarkerShape } from './svg';
+import { chartFrame, dataTable, html as h, svg } from './svg';
+
+export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
+
+/** A marker of a given shape centred on (x, y), radius r (a second cue beside colour). */
+export function marker(
+  shape: MarkerShape,
+  x: number,
+  y: number,
+  r: number,
+  paint: { color?: string; className?: string },
+): SVGElement {
+  const common = {
+    fill: paint.color,
+    class: paint.className ? `dot ${paint.className}` : 'dot',
+  };
+  switch (shape) {
+    case 'circle':
+      return svg('circle', { cx: x, cy: y, r, ...common });
+    case 'square':
+      return svg('rect', {
+        x: x - r * 0.9,
+        y: y - r * 0.9,
+        width: r * 1.8,
+        height: r * 1.8,
+        ...common,
+      });
+    case 'triangle':
+      return svg('polygon', {
+        points: `${x},${y - r * 1.15} ${x + r * 1.1},${y + r * 0.8} ${x - r * 1.1},${y + r * 0.8}`,
+        ...common,
+      });
+    case 'diamond':
+      return svg('polygon', {
+        points: `${x},${y - r * 1.25} ${x + r * 1.1},${y} ${x},${y + r * 1.25} ${x - r * 1.1},${y}`,
+        ...common,
+      });
+    case 'cross':
+      return svg('path', {
+        d: `M${x - r} ${y - r} L${x + r} ${y + r} M${x - r} ${y + r} L${x + r} ${y - r}`,
+        stroke: paint.color,
+        class: paint.className ? `cross ${paint.className}` : 'cross',
+        fill: 'none',
+      });
+  }
+}
 
 export interface ChartSeries {
   /** Name in the legend, the description and the table. */

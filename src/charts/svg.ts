@@ -4,21 +4,34 @@
  * marker shapes, and the table of numbers that goes beside every chart.
  */
 import './charts.css';
-import { h } from '../ui/dom';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-type SvgAttrs = Record<string, string | number | undefined>;
+type Attrs = Record<string, string | number | undefined>;
+type Child = Node | string | null;
+
+// The module builds its own few elements rather than importing a page's DOM helper, so a page
+// that loads a chart loads nothing else with it (the game's helper pulls in its text module).
+function build<E extends Element>(el: E, attrs: Attrs, children: Child[]): E {
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, String(v));
+  for (const c of children) if (c !== null) el.append(c);
+  return el;
+}
 
 export function svg<K extends keyof SVGElementTagNameMap>(
   tag: K,
-  attrs: SvgAttrs = {},
-  ...children: (Node | string)[]
+  attrs: Attrs = {},
+  ...children: Child[]
 ): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, String(v));
-  for (const c of children) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  return el;
+  return build(document.createElementNS(SVG_NS, tag), attrs, children);
+}
+
+export function html<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  return build(document.createElement(tag), attrs, children);
 }
 
 let uid = 0;
@@ -49,51 +62,6 @@ export function chartFrame(
   );
 }
 
-export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
-
-/** A marker of a given shape centred on (x, y), radius r (a second cue beside colour). */
-export function marker(
-  shape: MarkerShape,
-  x: number,
-  y: number,
-  r: number,
-  paint: { color?: string; className?: string },
-): SVGElement {
-  const common = {
-    fill: paint.color,
-    class: paint.className ? `dot ${paint.className}` : 'dot',
-  };
-  switch (shape) {
-    case 'circle':
-      return svg('circle', { cx: x, cy: y, r, ...common });
-    case 'square':
-      return svg('rect', {
-        x: x - r * 0.9,
-        y: y - r * 0.9,
-        width: r * 1.8,
-        height: r * 1.8,
-        ...common,
-      });
-    case 'triangle':
-      return svg('polygon', {
-        points: `${x},${y - r * 1.15} ${x + r * 1.1},${y + r * 0.8} ${x - r * 1.1},${y + r * 0.8}`,
-        ...common,
-      });
-    case 'diamond':
-      return svg('polygon', {
-        points: `${x},${y - r * 1.25} ${x + r * 1.1},${y} ${x},${y + r * 1.25} ${x - r * 1.1},${y}`,
-        ...common,
-      });
-    case 'cross':
-      return svg('path', {
-        d: `M${x - r} ${y - r} L${x + r} ${y + r} M${x - r} ${y + r} L${x + r} ${y - r}`,
-        stroke: paint.color,
-        class: paint.className ? `cross ${paint.className}` : 'cross',
-        fill: 'none',
-      });
-  }
-}
-
 /**
  * The numbers of a chart as a table, folded in a <details> beside it: for anyone who cannot see
  * the bars or lines, or wants the exact values. The first cell of each row heads the row.
@@ -103,20 +71,25 @@ export function dataTable(
   head: readonly string[],
   rows: readonly (readonly string[])[],
 ): HTMLDetailsElement {
-  return h(
+  return html(
     'details',
     { class: 'chart-data' },
-    h('summary', {}, 'Show the numbers as a table'),
-    h(
+    html('summary', {}, 'Show the numbers as a table'),
+    html(
       'table',
       { class: 'chart-table' },
-      h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
-      h(
+      html('caption', {}, caption),
+      html('thead', {}, html('tr', {}, ...head.map((c) => html('th', { scope: 'col' }, c)))),
+      html(
         'tbody',
         {},
         ...rows.map(([first = '', ...rest]) =>
-          h('tr', {}, h('th', { scope: 'row' }, first), ...rest.map((c) => h('td', {}, c))),
+          html(
+            'tr',
+            {},
+            html('th', { scope: 'row' }, first),
+            ...rest.map((c) => html('td', {}, c)),
+          ),
         ),
       ),
     ),

@@ -1,11 +1,10 @@
 /**
- * The results page's charts: distributions with "you are here" markers and two runs turn by turn,
- * drawn by the shared chart module (src/charts); this file puts the page's words on them (where a
- * run stands among the others) and keeps the calls the page's screens make.
+ * The results page's distributions with "you are here" markers, drawn by the shared chart module
+ * (src/charts); this file puts the page's words on them (where a run stands among the others).
+ * The comparison's line chart is in compare-chart.ts, so the board does not load line code.
  */
 import { formatNumber as fmt } from '../charts/format';
 import { histogramTable, renderHistogram, type HistogramSize } from '../charts/histogram';
-import { chartSizeFor, lineChart as drawLines } from '../charts/line';
 import { h } from './dom';
 import { distribution, standingCounts, type Distribution, type Sorted } from './stats';
 
@@ -93,46 +92,4 @@ export function histogram(
     h('p', { class: 'chart-summary' }, summary),
     d.n > 0 ? histogramTable(spec) : null,
   );
-}
-
-export interface Series {
-  label: string;
-  values: (number | undefined)[];
-  className: string;
-}
-
-let uid = 0;
-
-/**
- * Lines over turns (x = index of `xLabels`), for comparing two runs. The page prints the same
- * numbers turn by turn in its own table beside the chart.
- */
-export function lineChart(title: string, xLabels: string[], series: Series[]): HTMLElement {
-  const chart = drawLines(
-    {
-      id: `compare-${++uid}`,
-      title,
-      xLabels,
-      xLongLabels: xLabels.map((l) => l.replace(/^T(\d+)$/, 'turn $1')),
-      xTitle: 'Turn',
-      yTitle: title,
-      series: series.map((s, i) => ({
-        label: s.label,
-        // The legend names the runs; the line ends carry their letter, so long names fit.
-        short: String.fromCharCode(65 + i),
-        values: s.values,
-        className: s.className,
-        marker: i === 0 ? 'circle' : 'square',
-        dash: i === 0 ? '' : '9 5',
-      })),
-    },
-    {
-      headingLevel: null,
-      table: false,
-      className: 'chart',
-      size: chartSizeFor(Math.min(window.innerWidth, 800) - 40),
-    },
-  );
-  chart.classList.add('wide');
-  return chart;
 }

@@ -1,6 +1,6 @@
 /** Two runs side by side, turn by turn. */
 import { getResult, type FullResult } from './api';
-import { lineChart } from './chart';
+import { lineChart } from './compare-chart';
 import { clear, fmt, fmtMonth, h } from './dom';
 import { groupMetrics, metricLabel } from './labels';
 
