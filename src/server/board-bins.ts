@@ -321,6 +321,15 @@ export function boardRoute(
   opts: BoardRouteOptions & { cache: BoardCache },
 ): void {
   const { cache } = opts;
+  // The students' boards of the built-in scenarios are read once at start, in the background:
+  // the first teacher of the day does not wait for thousands of runs to be parsed.
+  app.addHook('onReady', async () => {
+    void cache.warm(
+      opts.catalog
+        .builtIns()
+        .map((s) => ({ scenarioId: s.id, scenarioHash: s.hash, includeHidden: false })),
+    );
+  });
   app.get<{
     Querystring: {
       scenario?: string;

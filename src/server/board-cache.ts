@@ -64,6 +64,11 @@ export class BoardCache {
     return board;
   }
 
+  /** Reads these boards one after another, in the background; failures are left for requests. */
+  async warm(filters: ResultFilter[]): Promise<void> {
+    for (const f of filters) await this.get(f).catch(() => undefined);
+  }
+
   /** Drops the least recently used boards until both bounds hold (the newest always stays). */
   private trim(): void {
     let runs = 0;

@@ -144,6 +144,14 @@ describe.each(BACKENDS)('the board cache on %s, two app servers on one database'
     expect((await cache.get(byId)).all.length).toBe(before + 1);
   });
 
+  it('a board warmed at start answers the first request from memory', async () => {
+    const fresh = new BoardCache(a);
+    await fresh.warm([students]);
+    expect(fresh.reads).toBe(1);
+    expect(answerBoard(await fresh.get(students), Q).table.runs.length).toBeGreaterThan(0);
+    expect(fresh.reads).toBe(1);
+  });
+
   it('keeps no more runs than its bound, dropping the least recently used board', async () => {
     const other = { scenarioHash: OTHER, includeHidden: false };
     const small = new BoardCache(a, 12, 2);
