@@ -207,9 +207,7 @@ export function renderHistogram(spec: HistogramSpec): SVGSVGElement {
 /** The bins as a table beside the chart. */
 export function histogramTable(spec: HistogramSpec): HTMLDetailsElement {
   const unit = spec.unit[1];
-  return dataTable(
-    `${spec.title}: ${unit} per range`,
-    ['Values', `Number of ${unit}`],
+  return dataTable(`${spec.title}: ${unit} per range`, ['Values', `Number of ${unit}`], () =>
     spec.bins.map((b) => [binText(b), formatNumber(b.count)]),
   );
 }

@@ -386,13 +386,14 @@ export function lineChart(spec: LineChartSpec, options: LineChartOptions = {}): 
       : dataTable(
           `${spec.title}: the numbers`,
           [spec.xTitle, ...spec.series.map((s) => s.label)],
-          long.map((label, i) => [
-            label,
-            ...spec.series.map((s) => {
-              const v = s.values[i];
-              return v === undefined || !Number.isFinite(v) ? '–' : fmt(v);
-            }),
-          ]),
+          () =>
+            long.map((label, i) => [
+              label,
+              ...spec.series.map((s) => {
+                const v = s.values[i];
+                return v === undefined || !Number.isFinite(v) ? '–' : fmt(v);
+              }),
+            ]),
         ),
   );
 }

@@ -70,7 +70,8 @@ export function chartFrame(
 export function dataTable(
   caption: string,
   head: readonly string[],
-  rows: readonly (readonly string[])[],
+  /** The rows, asked for when the table is first opened. */
+  rows: () => readonly (readonly string[])[],
 ): HTMLDetailsElement {
   const details = html(
     'details',
@@ -86,7 +87,7 @@ export function dataTable(
       html(
         'tbody',
         {},
-        ...rows.map(([first = '', ...rest]) =>
+        ...rows().map(([first = '', ...rest]) =>
           html(
             'tr',
             {},
