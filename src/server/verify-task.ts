@@ -21,6 +21,8 @@ export interface VerifyTask {
   dedupKey: string;
   /** Most milliseconds the replay may take (503 past it). */
   timeLimitMs?: number;
+  /** The record as JSON.stringify wrote it, when the task arrived as text (stored as it is). */
+  recordJson?: string;
 }
 
 export type VerifyAnswer =
@@ -137,6 +139,7 @@ export function runVerifyTask(
         pseudonym: task.pseudonym,
         now: task.now,
         dedupKey: task.dedupKey,
+        ...(task.recordJson !== undefined ? { recordJson: task.recordJson } : {}),
       }),
     };
   } catch (e) {

@@ -25,6 +25,7 @@ parentPort!.on('message', (msg: { id: number } & PoolMessage) => {
               {
                 ...msg.task,
                 record: JSON.parse(msg.recordJson) as GameRecord,
+                recordJson: msg.recordJson,
                 // The thread stops a replay cleanly before the budget; the pool kills it at it.
                 timeLimitMs: Math.floor(0.8 * (data?.timeLimitMs ?? 10_000)),
               },

@@ -118,6 +118,8 @@ export function resultRow(args: {
   pseudonym: string;
   now: number;
   dedupKey?: string;
+  /** `JSON.stringify(record)` already written (the verification thread receives it so). */
+  recordJson?: string;
 }): ResultRow {
   const { record, outcome, classCode } = args;
   const state = outcome.state;
@@ -139,7 +141,7 @@ export function resultRow(args: {
     created_at: args.now,
     metrics: JSON.stringify(state.metrics),
     history: JSON.stringify(compactHistory(state)),
-    record: JSON.stringify(record),
+    record: args.recordJson ?? JSON.stringify(record),
     forked_from_result: null,
     forked_from_turn: null,
   };
