@@ -101,11 +101,24 @@ export function placesAround(groups: Box[], w: number, h: number, gap: number): 
   return out;
 }
 
-/** Every place for a w×h label on a grid over `view` (half a label apart): the last resort. */
+/** Most places the last-resort grid lists (a tiny label over a large view stays cheap). */
+export const MAX_VIEW_PLACES = 400;
+
+/**
+ * Every place for a w×h label on a grid over `view` (half a label apart, coarser when that would
+ * list more than MAX_VIEW_PLACES): the last resort. A label not yet measured (no width or height)
+ * has no place: a zero step would never end the grid.
+ */
 export function placesInView(view: Box, w: number, h: number): Box[] {
   const out: Box[] = [];
-  for (let top = view.top; top + h <= view.bottom; top += h / 2)
-    for (let left = view.left; left + w <= view.right; left += w / 2)
+  if (!(w > 0) || !(h > 0)) return out;
+  const cols = Math.max(1, Math.floor((view.right - view.left - w) / (w / 2)) + 1);
+  const rows = Math.max(1, Math.floor((view.bottom - view.top - h) / (h / 2)) + 1);
+  const thin = Math.max(1, Math.sqrt((cols * rows) / MAX_VIEW_PLACES));
+  const dx = (w / 2) * thin;
+  const dy = (h / 2) * thin;
+  for (let top = view.top; top + h <= view.bottom && out.length < MAX_VIEW_PLACES; top += dy)
+    for (let left = view.left; left + w <= view.right && out.length < MAX_VIEW_PLACES; left += dx)
       out.push({ left, top, right: left + w, bottom: top + h });
   return out;
 }

@@ -8,6 +8,7 @@ import {
   overlapArea,
   placeLabels,
   placesAround,
+  MAX_VIEW_PLACES,
   placesInView,
   type Box,
 } from '../../src/game/label-layout';
@@ -98,5 +99,20 @@ describe('placing passing labels', () => {
       for (const o of [...markers, ...names]) expect(overlapArea(b, o)).toBe(0);
       expect(overlapArea(b, view)).toBeCloseTo(40 * 16);
     }
+  });
+
+  it('a label not yet measured gets no grid places, and a tiny one a bounded grid that still covers the view', () => {
+    const view = box(0, 0, 1000, 800);
+    // A zero step once made the grid loop until the array overflowed ("Invalid array length").
+    expect(placesInView(view, 0, 12)).toEqual([]);
+    expect(placesInView(view, 30, 0)).toEqual([]);
+    expect(placesInView(view, Number.NaN, 12)).toEqual([]);
+    const tiny = placesInView(view, 2, 1);
+    expect(tiny.length).toBeGreaterThan(MAX_VIEW_PLACES / 2);
+    expect(tiny.length).toBeLessThanOrEqual(MAX_VIEW_PLACES);
+    for (const b of tiny) expect(overlapArea(b, view)).toBeCloseTo(2);
+    // Spread over the whole view, not bunched in its first rows.
+    expect(Math.max(...tiny.map((b) => b.bottom))).toBeGreaterThan(700);
+    expect(Math.max(...tiny.map((b) => b.right))).toBeGreaterThan(900);
   });
 });
