@@ -20,7 +20,7 @@ import { playBotRooms, type BotRoomsReport } from '../session/room-bots';
 import { ConsoleWatch, consolePageWork, type ConsoleFigures } from './console-watch';
 import { parseArgs, positiveInt, run } from './common';
 import { wsSocket } from './ws-socket';
-import { cpuSeconds, rssMb, startServer, stopServer, type Child } from './server-process';
+import { cpuMs, rssMb, startServer, stopServer, type Child } from './server-process';
 
 interface Figures extends Omit<BotRoomsReport, 'errorMessages' | 'resultIds'> {
   setup: string;
@@ -50,7 +50,7 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
   const watch = withConsole ? new ConsoleWatch(servers[0]!.url, code, key) : null;
   await watch?.open();
   let peak = 0;
-  const cpu0 = servers.reduce((n, s) => n + cpuSeconds(s.proc.pid), 0);
+  const cpu0 = servers.reduce((n, s) => n + cpuMs(s.proc.pid) / 1000, 0);
   const sample = setInterval(() => {
     const total = servers.reduce((n, s) => n + rssMb(s.proc.pid), 0);
     if (total > peak) peak = total;
@@ -62,7 +62,7 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
   const seen = watch ? await watch.finish() : null;
   const work = page ? await page : null;
   clearInterval(sample);
-  const cpu = servers.reduce((n, s) => n + cpuSeconds(s.proc.pid), 0) - cpu0;
+  const cpu = servers.reduce((n, s) => n + cpuMs(s.proc.pid) / 1000, 0) - cpu0;
   for (const m of report.errorMessages) console.log(`  error: ${m}`);
   const { errorMessages: _m, resultIds: _r, ...figures } = report;
   return { setup, ...figures, serverRssMb: Math.round(peak), serverCpuSeconds: Math.round(cpu * 10) / 10, loadAfter: Math.round(loadavg()[0]! * 100) / 100, ...(seen && work ? { console: { ...seen, pageMsPerSecond: work.msPerSecond, pageRooms: work.rooms } } : {}) };

@@ -51,63 +51,46 @@ export async function stopServer(c: Child): Promise<void> {
 }
 
 /**
- * CPU time (user + system, every thread) a process and its children have used, in ms (Linux
- * /proc), or NaN. CPU per request is a figure other work on the machine barely disturbs, unlike
- * throughput and latency.
+ * A figure of a process plus the same figure of its child processes (cluster workers), read
+ * from Linux /proc; NaN when the process is gone or /proc is not there.
+ */
+function overProcessTree(pid: number | undefined, own: (pid: number) => number): number {
+  if (pid === undefined) return NaN;
+  try {
+    let total = own(pid);
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      let children = '';
+      try {
+        children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const child of children.split(/\s+/).filter(Boolean))
+        total += overProcessTree(Number(child), own);
+    }
+    return total;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU time (user + system, every thread) a process and its children have used, in ms. CPU per
+ * request is a figure other work on the machine barely disturbs, unlike throughput and latency.
  */
 export function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
+  return overProcessTree(pid, (p) => {
     // Fields after the command name (which may hold spaces): utime and stime are 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    let total = ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      let children = '';
-      try {
-        children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
-      } catch {
-        continue;
-      }
-      for (const child of children.split(/\s+/).filter(Boolean)) total += cpuMs(Number(child));
-    }
-    return total;
-  } catch {
-    return NaN;
-  }
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  });
 }
 
-/** Resident memory of a process and its children (cluster workers) in MB (Linux /proc), or NaN. */
+/** Resident memory of a process and its children (cluster workers) in MB. */
 export function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    let total = m ? Number(m[1]) / 1024 : NaN;
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      let children = '';
-      try {
-        children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
-      } catch {
-        continue;
-      }
-      for (const child of children.split(/\s+/).filter(Boolean)) total += rssMb(Number(child));
-    }
-    return total;
-  } catch {
-    return NaN;
-  }
-}
-
-
-/** CPU time a process has used so far, all its threads (user + system), in seconds (Linux /proc), or NaN. */
-export function cpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return NaN;
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return NaN;
-  }
+  return overProcessTree(pid, (p) => {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  });
 }
