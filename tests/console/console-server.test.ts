@@ -4,12 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replay, type Capital, type GameRecord } from '../../src/engine';
-import { patchRoom, type ConsoleFrame, type ConsoleRoom, type ConsoleRoomPatch } from '../../src/rooms/console-view';
+import type { ConsoleRoom } from '../../src/rooms/console-view';
 import type { RoomMessage } from '../../src/rooms/messages';
 import { joinSeats } from '../../src/session/room-bots';
 import { builtInRules } from '../helpers/rules';
 import { startTestServer, type TestServer } from '../server/helpers';
-import { after, newClass, rawSeat, until } from '../rooms/helpers';
+import { after, consoleSees, newClass, rawSeat, until } from '../rooms/helpers';
 
 type Raw = Awaited<ReturnType<typeof rawSeat>>;
 type Frame = Record<string, unknown>;
@@ -48,27 +48,8 @@ async function order(seat: Capital, action: Record<string, unknown>): Promise<Fr
   return until(view, (f) => (f['type'] === 'ack' || f['type'] === 'error') && f['id'] === id, 'order answer');
 }
 
-function latestRoom(s: Raw): ConsoleRoom | null {
-  let room: ConsoleRoom | null = null;
-  for (const raw of s.frames) {
-    const f = JSON.parse(raw) as ConsoleFrame;
-    if (f.type === 'console' || f.type === 'consoleRooms') {
-      const patch = (f.rooms as ConsoleRoomPatch[]).find((r) => r.summary.id === roomId);
-      if (patch) room = patchRoom(room ?? undefined, patch);
-    }
-  }
-  return room;
-}
-
-async function consoleSees(pred: (r: ConsoleRoom) => boolean, what: string): Promise<ConsoleRoom> {
-  const start = Date.now();
-  for (;;) {
-    const r = latestRoom(teacher);
-    if (r && pred(r)) return r;
-    if (Date.now() - start > 8000) throw new Error(`the console never showed ${what}`);
-    await new Promise((res) => setTimeout(res, 20));
-  }
-}
+const consoleSeesRoom = (pred: (r: ConsoleRoom) => boolean, what: string): Promise<ConsoleRoom> =>
+  consoleSees(teacher, roomId, pred, what);
 
 const turnOf = (f: Frame) => ((f['room'] as { turn?: number } | undefined)?.turn ?? 0);
 
@@ -101,7 +82,7 @@ describe("the teacher's console on the rooms server", () => {
   });
 
   it('shows every room live: seats, students, turn, scores, human cost and the events still to come, in words', async () => {
-    const room = await consoleSees((r) => r.summary.phase === 'playing', 'a playing room');
+    const room = await consoleSeesRoom((r) => r.summary.phase === 'playing', 'a playing room');
     expect(room.summary.turn).toBe(1);
     expect(room.summary.seats.map((s) => [s.capital, s.kind, s.connected])).toEqual([
       ['pyongyang', 'human', true],
@@ -124,7 +105,7 @@ describe("the teacher's console on the rooms server", () => {
     const got = await until(sockets.moscow, (f) => f['type'] === 'message', 'the message at Moscow');
     expect((got['message'] as RoomMessage).text).toBe('Shells for oil — and <b>quietly</b>.');
     expect((got['message'] as RoomMessage).from).toBe('pyongyang');
-    await consoleSees((r) => r.messages.some((m) => m.text.startsWith('Shells for oil')), 'the message');
+    await consoleSeesRoom((r) => r.messages.some((m) => m.text.startsWith('Shells for oil')), 'the message');
     // Kyiv hears nothing of it: no frame carries its text.
     await new Promise((r) => setTimeout(r, 200));
     expect(kyivView.frames.join('\n')).not.toContain('Shells for oil');
@@ -157,13 +138,13 @@ describe("the teacher's console on the rooms server", () => {
   });
 
   it('the teacher hides a message (kept, marked) and mutes a seat', async () => {
-    const room = await consoleSees((r) => r.messages.length >= 2, 'messages');
+    const room = await consoleSeesRoom((r) => r.messages.length >= 2, 'messages');
     const target = room.messages.find((m) => m.text === 'We hold Kursk.')!;
     const pyView = after(sockets.pyongyang);
     expect((await command(roomId, { kind: 'hide', message: target.id, hidden: true }))['type']).toBe('ack');
     const list = await until(pyView, (f) => f['type'] === 'messages', 'the refreshed archive');
     expect((list['messages'] as RoomMessage[]).map((m) => m.text)).not.toContain('We hold Kursk.');
-    const shown = await consoleSees((r) => r.messages.some((m) => m.id === target.id && m.hidden), 'the hidden mark');
+    const shown = await consoleSeesRoom((r) => r.messages.some((m) => m.id === target.id && m.hidden), 'the hidden mark');
     expect(shown.messages.find((m) => m.id === target.id)?.text).toBe('We hold Kursk.');
 
     const kyView = after(sockets.kyiv);
@@ -188,7 +169,7 @@ describe("the teacher's console on the rooms server", () => {
     expect(clock['paused']).toBe(false);
     const next = await until(views.py, (f) => f['type'] === 'update' && turnOf(f) === 2, 'turn 2 after the deadline', 6000);
     expect((next['room'] as { deadline: number | null }).deadline).not.toBeNull();
-    const room = await consoleSees((r) => r.summary.turn === 2, 'turn 2');
+    const room = await consoleSeesRoom((r) => r.summary.turn === 2, 'turn 2');
     expect(room.clock.turnMs).toBe(1000);
   });
 
@@ -200,11 +181,11 @@ describe("the teacher's console on the rooms server", () => {
     const held = await order('kyiv', { type: 'setTargeting', on: true });
     expect(held['type']).toBe('error');
     expect(String(held['message'])).toMatch(/paused/);
-    const paused = await consoleSees((r) => r.summary.paused, 'paused');
+    const paused = await consoleSeesRoom((r) => r.summary.paused, 'paused');
     expect(paused.clock.left).toBeGreaterThan(590_000);
     expect((await command('all', { kind: 'resume' }))['type']).toBe('ack');
     expect((await order('kyiv', { type: 'setTargeting', on: true }))['type']).toBe('ack');
-    const resumed = await consoleSees((r) => !r.summary.paused, 'resumed');
+    const resumed = await consoleSeesRoom((r) => !r.summary.paused, 'resumed');
     expect(resumed.summary.deadline! - Date.now()).toBeGreaterThan(580_000);
   });
 
@@ -214,7 +195,7 @@ describe("the teacher's console on the rooms server", () => {
     const upd = await until(py, (f) => f['type'] === 'update' && JSON.stringify(f['view'] ?? '').includes('Soldiers for nuclear technology?'), 'the injected event');
     const news = (upd['view'] as { news: { title: string; injected?: boolean }[] }).news;
     expect(news.find((n) => n.title === 'Soldiers for nuclear technology?')?.injected).toBe(true);
-    await consoleSees((r) => !r.injectable.some((e) => e.id === 'nuclear-claim'), 'the event gone from the picker');
+    await consoleSeesRoom((r) => !r.injectable.some((e) => e.id === 'nuclear-claim'), 'the event gone from the picker');
     expect((await command('all', { kind: 'inject', event: 'nuclear-claim' }))['type']).toBe('error');
     expect((await command('all', { kind: 'inject', event: 'no-such-event' }))['type']).toBe('error');
     const ky = after(sockets.kyiv);
@@ -240,7 +221,7 @@ describe("the teacher's console on the rooms server", () => {
     const texts = (reveal['messages'] as RoomMessage[]).map((m) => m.text);
     expect(texts).not.toContain('We hold Kursk.');
     expect(texts).toContain('thank you');
-    const finished = await consoleSees((r) => r.summary.phase === 'finished' && r.summary.resultId !== null, 'the finished room');
+    const finished = await consoleSeesRoom((r) => r.summary.phase === 'finished' && r.summary.resultId !== null, 'the finished room');
     // The replay viewer of the room's result shows the same archive, the hidden message left out.
     const res = await fetch(`${server.url}/api/results/${finished.summary.resultId}/messages`);
     const archive = ((await res.json()) as { messages: RoomMessage[] }).messages.map((m) => m.text);

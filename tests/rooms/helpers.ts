@@ -1,6 +1,7 @@
 /** Rooms tests: a class on a real test server, and seat sockets through the `ws` package. */
 import WebSocket from 'ws';
 import type { SocketLike } from '../../src/session/room-client';
+import { patchRoom, type ConsoleFrame, type ConsoleRoom, type ConsoleRoomPatch } from '../../src/rooms/console-view';
 import { post } from '../server/helpers';
 
 export function wsSocket(url: string): SocketLike {
@@ -78,4 +79,33 @@ export async function until(s: Raw, pred: (f: Record<string, unknown>) => boolea
 export function after(s: Raw): Raw {
   const from = s.frames.length;
   return { ...s, get frames() { return s.frames.slice(from); } } as Raw;
+}
+
+/** A room as a console sees it after every frame it received so far (the page's own merge). */
+export function consoleRoom(s: { frames: string[] }, roomId: string): ConsoleRoom | null {
+  let room: ConsoleRoom | null = null;
+  for (const raw of s.frames) {
+    const f = JSON.parse(raw) as ConsoleFrame;
+    if (f.type === 'console' || f.type === 'consoleRooms') {
+      const patch = (f.rooms as ConsoleRoomPatch[]).find((r) => r.summary.id === roomId);
+      if (patch) room = patchRoom(room ?? undefined, patch);
+    }
+  }
+  return room;
+}
+
+/** Waits (8 s at most) until the console's view of the room satisfies `pred`. */
+export async function consoleSees(
+  s: { frames: string[] },
+  roomId: string,
+  pred: (r: ConsoleRoom) => boolean,
+  what: string,
+): Promise<ConsoleRoom> {
+  const start = Date.now();
+  for (;;) {
+    const r = consoleRoom(s, roomId);
+    if (r && pred(r)) return r;
+    if (Date.now() - start > 8000) throw new Error(`the console never showed ${what}; last: ${JSON.stringify(r?.summary)}`);
+    await new Promise((res) => setTimeout(res, 20));
+  }
 }

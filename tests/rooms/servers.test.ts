@@ -13,7 +13,7 @@ import { joinSeats } from '../../src/session/room-bots';
 import { ClockStore } from '../../src/server/console/clock-store';
 import { newClock, startTurn } from '../../src/rooms/turn-clock';
 import { PG_URL, startTestServer, type TestServer } from '../server/helpers';
-import { after, newClass, rawSeat, until } from './helpers';
+import { after, consoleSees, newClass, rawSeat, until } from './helpers';
 
 type Raw = Awaited<ReturnType<typeof rawSeat>>;
 type Frame = Record<string, unknown>;
@@ -57,27 +57,8 @@ function order(seat: Capital, action: Record<string, unknown>): Promise<Frame> {
   return answer(view, id, 'order answer');
 }
 
-function latestRoom(): ConsoleRoom | null {
-  let room: ConsoleRoom | null = null;
-  for (const raw of teacher.frames) {
-    const f = JSON.parse(raw) as ConsoleFrame;
-    if (f.type === 'console' || f.type === 'consoleRooms') {
-      const patch = (f.rooms as ConsoleRoomPatch[]).find((r) => r.summary.id === roomId);
-      if (patch) room = patchRoom(room ?? undefined, patch);
-    }
-  }
-  return room;
-}
-
-async function consoleSees(pred: (r: ConsoleRoom) => boolean, what: string): Promise<ConsoleRoom> {
-  const start = Date.now();
-  for (;;) {
-    const r = latestRoom();
-    if (r && pred(r)) return r;
-    if (Date.now() - start > 8000) throw new Error(`the console on server A never showed ${what}; last: ${JSON.stringify(r?.summary)}`);
-    await new Promise((res) => setTimeout(res, 20));
-  }
-}
+const consoleSeesRoom = (pred: (r: ConsoleRoom) => boolean, what: string): Promise<ConsoleRoom> =>
+  consoleSees(teacher, roomId, pred, what);
 
 const turnOf = (f: Frame) => ((f['room'] as { turn?: number } | undefined)?.turn ?? 0);
 
@@ -114,20 +95,20 @@ describe.runIf(PG_URL)('two app servers on one PostgreSQL', () => {
   });
 
   it("the console on A shows a room opened and played on B, with every seat's connection", async () => {
-    await consoleSees((r) => r.summary.phase === 'playing' && r.summary.seats.every((s) => s.connected), 'the room playing, every seat connected');
+    await consoleSeesRoom((r) => r.summary.phase === 'playing' && r.summary.seats.every((s) => s.connected), 'the room playing, every seat connected');
     // Kyiv (on B) ends its month: the console on A sees it.
     expect((await order('kyiv', { type: 'endTurn' }))['type']).toBe('ack');
-    await consoleSees((r) => r.summary.seats.find((s) => s.capital === 'kyiv')!.ended, "Kyiv's ended month");
+    await consoleSeesRoom((r) => r.summary.seats.find((s) => s.capital === 'kyiv')!.ended, "Kyiv's ended month");
     // Moscow (on A) sees B's seat leave and come back.
     const moscowView = after(sockets.moscow);
     sockets.pyongyang.ws.close();
     const seatOf = (f: Frame, c: Capital) => ((f['room'] as { seats: { capital: Capital; connected: boolean }[] }).seats.find((s) => s.capital === c)!);
     await until(moscowView, (f) => f['type'] === 'update' && !seatOf(f, 'pyongyang').connected, "Pyongyang's device gone, seen on A");
-    await consoleSees((r) => !r.summary.seats.find((s) => s.capital === 'pyongyang')!.connected, "Pyongyang's device gone");
+    await consoleSeesRoom((r) => !r.summary.seats.find((s) => s.capital === 'pyongyang')!.connected, "Pyongyang's device gone");
     // It comes back through B: A's console and A's seat see it connected again.
     sockets.pyongyang = await rawSeat(b.url, tokens.pyongyang);
     await sockets.pyongyang.next('welcome');
-    await consoleSees((r) => r.summary.seats.every((s) => s.connected), "Pyongyang's device back");
+    await consoleSeesRoom((r) => r.summary.seats.every((s) => s.connected), "Pyongyang's device back");
   });
 
   it('the console on A follows a second room that lives wholly on B', async () => {
@@ -164,7 +145,7 @@ describe.runIf(PG_URL)('two app servers on one PostgreSQL', () => {
     expect((await say('moscow', ['pyongyang'], 'Shells for oil, quietly.'))['type']).toBe('ack');
     const got = await until(sockets.pyongyang, (f) => f['type'] === 'message', 'the message at Pyongyang on B');
     expect((got['message'] as RoomMessage).text).toBe('Shells for oil, quietly.');
-    const room = await consoleSees((r) => r.messages.some((m) => m.text === 'Shells for oil, quietly.'), 'the message');
+    const room = await consoleSeesRoom((r) => r.messages.some((m) => m.text === 'Shells for oil, quietly.'), 'the message');
     await new Promise((r) => setTimeout(r, 200));
     expect(kyivView.frames.join('\n')).not.toContain('Shells for oil');
     // And the other way: Kyiv on B to Moscow on A.
@@ -205,7 +186,7 @@ describe.runIf(PG_URL)('two app servers on one PostgreSQL', () => {
 
   it('a deadline passing ends the turn once, not twice, with two servers timing the room', async () => {
     const views = { py: after(sockets.pyongyang), mo: after(sockets.moscow) };
-    const turn = (await consoleSees((r) => r.summary.phase === 'playing', 'playing')).summary.turn;
+    const turn = (await consoleSeesRoom((r) => r.summary.phase === 'playing', 'playing')).summary.turn;
     // Kyiv has ended this month; Pyongyang and Moscow have not. Two seconds for the month.
     expect((await command('all', { kind: 'deadline', seconds: 2 }))['type']).toBe('ack');
     await until(views.py, (f) => f['type'] === 'update' && turnOf(f) === turn + 1, 'the next month on B', 8000);
@@ -223,7 +204,7 @@ describe.runIf(PG_URL)('two app servers on one PostgreSQL', () => {
     const again = await a.db.kysely.selectFrom('room_log').select('seq').where('room_id', '=', roomId).execute();
     expect(again.length).toBe(entries.length);
     expect((await command('all', { kind: 'deadline', seconds: null }))['type']).toBe('ack');
-    const room = await consoleSees((r) => r.summary.turn === turn + 1 && r.summary.deadline === null, 'the next month without a deadline');
+    const room = await consoleSeesRoom((r) => r.summary.turn === turn + 1 && r.summary.deadline === null, 'the next month without a deadline');
     expect(room.summary.seats.filter((s) => s.ended)).toEqual([]);
   });
 
