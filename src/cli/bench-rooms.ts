@@ -17,7 +17,7 @@ import path from 'node:path';
 
 import { ensureBuilt } from '../../scripts/start.mjs';
 import { playBotRooms, type BotRoomsReport } from '../session/room-bots';
-import { ConsoleWatch, consolePageWork, type ConsoleFigures } from './console-watch';
+import { ConsolePage, ConsoleWatch, type ConsoleFigures, type PageWork } from './console-watch';
 import { parseArgs, positiveInt, run } from './common';
 import { wsSocket } from './ws-socket';
 import { cpuMs, rssMb, startServer, stopServer, type Child } from './server-process';
@@ -30,7 +30,7 @@ interface Figures extends Omit<BotRoomsReport, 'errorMessages' | 'resultIds'> {
   /** The machine's one-minute load average when the run ended. */
   loadAfter: number;
   /** With --console: the teacher's console watching every room (issue 12). */
-  console?: ConsoleFigures & { pageMsPerSecond: number; pageRooms: number };
+  console?: ConsoleFigures & { page: PageWork };
 }
 
 async function classOn(url: string): Promise<{ code: string; key: string }> {
@@ -49,6 +49,8 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
   const { code, key } = await classOn(servers[0]!.url);
   const watch = withConsole ? new ConsoleWatch(servers[0]!.url, code, key) : null;
   await watch?.open();
+  const page = withConsole ? new ConsolePage(servers[0]!.url, code, key) : null;
+  await page?.open();
   let peak = 0;
   const cpu0 = servers.reduce((n, s) => n + cpuMs(s.proc.pid) / 1000, 0);
   const sample = setInterval(() => {
@@ -57,15 +59,14 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
   }, 200);
   const origins = servers.map((s) => s.url);
   const playing = playBotRooms({ origin: origins[0]!, origins, classCode: code, rooms, makeSocket: wsSocket, timeoutMs: 600_000, ...(watch ? { onClient: watch.onClient } : {}) });
-  const page = watch ? consolePageWork(servers[0]!.url, code, key, playing) : null;
   const report = await playing;
+  const work = page ? await page.finish() : null;
   const seen = watch ? await watch.finish() : null;
-  const work = page ? await page : null;
   clearInterval(sample);
   const cpu = servers.reduce((n, s) => n + cpuMs(s.proc.pid) / 1000, 0) - cpu0;
   for (const m of report.errorMessages) console.log(`  error: ${m}`);
   const { errorMessages: _m, resultIds: _r, ...figures } = report;
-  return { setup, ...figures, serverRssMb: Math.round(peak), serverCpuSeconds: Math.round(cpu * 10) / 10, loadAfter: Math.round(loadavg()[0]! * 100) / 100, ...(seen && work ? { console: { ...seen, pageMsPerSecond: work.msPerSecond, pageRooms: work.rooms } } : {}) };
+  return { setup, ...figures, serverRssMb: Math.round(peak), serverCpuSeconds: Math.round(cpu * 10) / 10, loadAfter: Math.round(loadavg()[0]! * 100) / 100, ...(seen && work ? { console: { ...seen, page: work } } : {}) };
 }
 
 function print(f: Figures): void {
@@ -73,8 +74,9 @@ function print(f: Figures): void {
   console.log(`  order round trip p50 ${f.orderP50Ms} ms, p99 ${f.orderP99Ms} ms (sent → the seat's own view holds it: p99 ${f.orderViewP99Ms} ms); month broadcast p99 ${f.broadcastP99Ms} ms; server RSS peak ${f.serverRssMb} MB`);
   console.log(`  app servers' CPU ${f.serverCpuSeconds} s (${((f.serverCpuSeconds * 1000) / Math.max(1, f.actions)).toFixed(2)} ms an action); load average ${f.loadAfter} at the end`);
   const c = f.console;
-  if (c)
-    console.log(`  teacher's console: ${c.updates} room updates, latency to the console p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms, ${c.missed} never shown; ${c.frames} frames; the console page (${c.pageRooms} rooms on screen) ${c.pageMsPerSecond} ms of main-thread work per second`);
+  if (!c) return;
+  console.log(`  teacher's console: ${c.updates} room updates, latency to the console p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms, ${c.missed} never shown; ${c.frames} frames`);
+  console.log(`  the console page (${c.page.rooms} rooms on screen, ${c.page.seconds} s): ${c.page.msPerSecond} ms of main-thread work per second (CPU ${c.page.cpuMsPerSecond}; script ${c.page.scriptMsPerSecond}, style ${c.page.styleMsPerSecond}, layout ${c.page.layoutMsPerSecond})`);
 }
 
 void run(async () => {

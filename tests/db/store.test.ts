@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { dropPgSchema, migrate, openDatabase, type Db } from '../../src/db/open';
 import { MIGRATIONS } from '../../src/db/migrations';
-import { DAY_MS, Store } from '../../src/db/store';
+import { DAY_MS, Store, type ResultRow } from '../../src/db/store';
 import { resultRowFixture } from '../helpers/result-row';
 
 const PG_URL = process.env['DATABASE_URL_TEST'] || undefined;
@@ -66,6 +66,39 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
     expect(got).toEqual(a);
     expect(typeof got!.created_at).toBe('number');
     expect(await store.getResult('a2')).toBeUndefined();
+  });
+
+  // Results that arrive together share one commit on SQLite (a group commit): each must still
+  // get its own answer, as if stored alone.
+  it('stores results sent together each as if alone: a bad row fails alone, a copy is found', async () => {
+    const before = await store.resultsVersion('5555555555555555');
+    const at = (id: string, over: Partial<ResultRow> = {}) =>
+      row(id, { scenario_hash: '5555555555555555', ...over });
+    const answers = await Promise.allSettled([
+      store.insertResult(at('g1')),
+      // NOT NULL column left empty: the database refuses this row.
+      store.insertResult(at('g-bad', { pseudonym: null as unknown as string })),
+      store.insertResult(at('g2')),
+      // The same run as g1 (same dedup key) in the same group: not stored twice.
+      store.insertResult(at('g1-copy', { dedup_key: 'key-g1', pseudonym: 'Copy' })),
+      store.insertResult(at('g3')),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    const value = (i: number) =>
+      (answers[i] as PromiseFulfilledResult<{ created: boolean; row: { id: string } }>).value;
+    expect([0, 2, 4].map((i) => value(i).created)).toEqual([true, true, true]);
+    expect(value(3)).toMatchObject({ created: false, row: { id: 'g1', pseudonym: 'P g1' } });
+    for (const id of ['g1', 'g2', 'g3']) expect(await store.getResult(id)).toEqual(at(id));
+    expect(await store.getResult('g-bad')).toBeUndefined();
+    expect(await store.getResult('g1-copy')).toBeUndefined();
+    // Boards of the scenario see the change.
+    expect(await store.resultsVersion('5555555555555555')).toBeGreaterThan(before);
   });
 
   it('stores the pinned scenario in the same transaction, once', async () => {

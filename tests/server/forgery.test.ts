@@ -162,6 +162,18 @@ describe('copies of a run', () => {
     expect(await resultCount(srv.store)).toBe(before);
   });
 
+  it('sent at the same moment under two names (stored in one commit): one 201, the copy 409', async () => {
+    const run = genuineRecord('copy-together');
+    const before = await resultCount(srv.store);
+    const [a, b] = await Promise.all([
+      post(`${srv.api}/results`, { record: run, pseudonym: 'Quick Quail' }),
+      post(`${srv.api}/results`, { record: run, pseudonym: 'Sly Sock' }),
+    ]);
+    expect([a!.status, b!.status].sort()).toEqual([201, 409]);
+    expect([a!, b!].find((r) => r.status === 409)!.json['error']).toBe('copy-of-existing-run');
+    expect(await resultCount(srv.store)).toBe(before + 1);
+  });
+
   it('a copy claiming other turn hashes is replayed and refused, not answered with the stored run', async () => {
     const forged = clone(record);
     forged.turnHashes[2] =
