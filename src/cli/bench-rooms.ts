@@ -13,11 +13,12 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 
 import { ensureBuilt } from '../../scripts/start.mjs';
 import { playBotRooms, type BotRoomsReport } from '../session/room-bots';
-import { ConsoleWatch, consolePageWork, type ConsoleFigures } from './console-watch';
+import { ConsolePage, ConsoleWatch, type ConsoleFigures, type PageWork } from './console-watch';
 import { parseArgs, positiveInt, run } from './common';
 import { wsSocket } from './ws-socket';
 import { cpuMs, rssMb, startServer, stopServer, type Child } from './server-process';
@@ -27,10 +28,16 @@ interface Figures extends Omit<BotRoomsReport, 'errorMessages' | 'resultIds'> {
   serverRssMb: number;
   /** CPU time the app servers used during the run (all threads), seconds: comparable under load. */
   serverCpuSeconds: number;
+  /**
+   * How late the bots' own event loop ran (p99, ms): 120 seats' bots share one Node process, so
+   * a round trip measured there includes the wait for that process, which a class of separate
+   * devices would not have.
+   */
+  botsLoopDelayP99Ms: number;
   /** The machine's one-minute load average when the run ended. */
   loadAfter: number;
   /** With --console: the teacher's console watching every room (issue 12). */
-  console?: ConsoleFigures & { pageMsPerSecond: number; pageRooms: number };
+  console?: ConsoleFigures & { page: PageWork };
 }
 
 async function classOn(url: string): Promise<{ code: string; key: string }> {
@@ -49,6 +56,8 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
   const { code, key } = await classOn(servers[0]!.url);
   const watch = withConsole ? new ConsoleWatch(servers[0]!.url, code, key) : null;
   await watch?.open();
+  const page = withConsole ? new ConsolePage(servers[0]!.url, code, key) : null;
+  await page?.open();
   let peak = 0;
   const cpu0 = servers.reduce((n, s) => n + cpuMs(s.proc.pid) / 1000, 0);
   const sample = setInterval(() => {
@@ -56,25 +65,28 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
     if (total > peak) peak = total;
   }, 200);
   const origins = servers.map((s) => s.url);
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const playing = playBotRooms({ origin: origins[0]!, origins, classCode: code, rooms, makeSocket: wsSocket, timeoutMs: 600_000, ...(watch ? { onClient: watch.onClient } : {}) });
-  const page = watch ? consolePageWork(servers[0]!.url, code, key, playing) : null;
   const report = await playing;
+  lag.disable();
+  const work = page ? await page.finish() : null;
   const seen = watch ? await watch.finish() : null;
-  const work = page ? await page : null;
   clearInterval(sample);
   const cpu = servers.reduce((n, s) => n + cpuMs(s.proc.pid) / 1000, 0) - cpu0;
   for (const m of report.errorMessages) console.log(`  error: ${m}`);
   const { errorMessages: _m, resultIds: _r, ...figures } = report;
-  return { setup, ...figures, serverRssMb: Math.round(peak), serverCpuSeconds: Math.round(cpu * 10) / 10, loadAfter: Math.round(loadavg()[0]! * 100) / 100, ...(seen && work ? { console: { ...seen, pageMsPerSecond: work.msPerSecond, pageRooms: work.rooms } } : {}) };
+  return { setup, ...figures, serverRssMb: Math.round(peak), serverCpuSeconds: Math.round(cpu * 10) / 10, botsLoopDelayP99Ms: Math.round(lag.percentile(99) / 1e6), loadAfter: Math.round(loadavg()[0]! * 100) / 100, ...(seen && work ? { console: { ...seen, page: work } } : {}) };
 }
 
 function print(f: Figures): void {
   console.log(`${f.setup}: ${f.finished}/${f.rooms} rooms finished, ${f.actions} actions (${f.refused} refused by the rules), ${f.errors} errors, ${(f.wallMs / 1000).toFixed(1)} s`);
   console.log(`  order round trip p50 ${f.orderP50Ms} ms, p99 ${f.orderP99Ms} ms (sent → the seat's own view holds it: p99 ${f.orderViewP99Ms} ms); month broadcast p99 ${f.broadcastP99Ms} ms; server RSS peak ${f.serverRssMb} MB`);
-  console.log(`  app servers' CPU ${f.serverCpuSeconds} s (${((f.serverCpuSeconds * 1000) / Math.max(1, f.actions)).toFixed(2)} ms an action); load average ${f.loadAfter} at the end`);
+  console.log(`  app servers' CPU ${f.serverCpuSeconds} s (${((f.serverCpuSeconds * 1000) / Math.max(1, f.actions)).toFixed(2)} ms an action); the bots' own event loop ran late by up to ${f.botsLoopDelayP99Ms} ms (p99; the round trips above include such waits); load average ${f.loadAfter} at the end`);
   const c = f.console;
-  if (c)
-    console.log(`  teacher's console: ${c.updates} room updates, latency to the console p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms, ${c.missed} never shown; ${c.frames} frames; the console page (${c.pageRooms} rooms on screen) ${c.pageMsPerSecond} ms of main-thread work per second`);
+  if (!c) return;
+  console.log(`  teacher's console: ${c.updates} room updates, latency to the console p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms, ${c.missed} never shown; ${c.frames} frames`);
+  console.log(`  the console page (${c.page.rooms} rooms on screen, ${c.page.seconds} s): ${c.page.msPerSecond} ms of main-thread work per second (CPU ${c.page.cpuMsPerSecond}; script ${c.page.scriptMsPerSecond}, style ${c.page.styleMsPerSecond}, layout ${c.page.layoutMsPerSecond})`);
 }
 
 void run(async () => {

@@ -4,10 +4,11 @@
  *    room update takes to reach it: from the moment a seat of that room first receives the
  *    update (the room's log position) to the console frame that carries it;
  *  - the console page in Chromium records its main-thread work per second (CDP
- *    Performance.getMetrics TaskDuration), the cost of keeping every room live on screen.
+ *    Performance.getMetrics TaskDuration, less the harness's own DevTools calls), the cost of
+ *    keeping every room live on screen.
  */
 import WebSocket from 'ws';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 
 import type { ConsoleFrame } from '../rooms/console-view';
 import type { ServerMessage } from '../rooms/protocol';
@@ -102,32 +103,72 @@ export class ConsoleWatch {
   }
 }
 
+/** The console page's main-thread work while the class played, from Chromium's own counters. */
+export interface PageWork {
+  /** All main-thread tasks, ms per second of wall time (the harness's DevTools calls excluded). */
+  msPerSecond: number;
+  /** The main thread's CPU time, ms per second of wall time (steadier than task time on a busy machine). */
+  cpuMsPerSecond: number;
+  /** Of which: script, style recalculation, layout (ms per second). */
+  scriptMsPerSecond: number;
+  styleMsPerSecond: number;
+  layoutMsPerSecond: number;
+  seconds: number;
+  rooms: number;
+}
+
 /**
- * Opens the console page in Chromium with the moderation key and measures its main-thread work
- * (ms of tasks per second of wall time) from when the page is live until `until` settles.
+ * The console page in Chromium, opened with the moderation key before the class starts (as a
+ * teacher would), so that its work is measured over the whole game: rooms opening as students
+ * join, every month, and the end.
  */
-export async function consolePageWork(url: string, code: string, key: string, until: Promise<unknown>): Promise<{ msPerSecond: number; seconds: number; rooms: number }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS] });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${url}/results?console=${code}`);
-    await page.getByLabel('Moderation key of the class').fill(key);
+export class ConsolePage {
+  private browser: Browser | null = null;
+  private page: Page | null = null;
+  private cdp: CDPSession | null = null;
+  private start: { at: number; metrics: Map<string, number> } | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly code: string,
+    private readonly key: string,
+  ) {}
+
+  async open(): Promise<void> {
+    this.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS] });
+    const page = (this.page = await this.browser.newPage({ viewport: { width: 1366, height: 768 } }));
+    await page.goto(`${this.url}/results?console=${this.code}`);
+    await page.getByLabel('Moderation key of the class').fill(this.key);
     await page.getByRole('button', { name: 'Open the console' }).click();
     await page.waitForFunction(() => document.getElementById('main')?.dataset['ready'] === 'live', null, { timeout: 60_000 });
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const taskSeconds = async () => {
-      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-      return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
-    };
-    const t0 = performance.now();
-    const w0 = await taskSeconds();
-    await until;
-    const w1 = await taskSeconds();
-    const seconds = (performance.now() - t0) / 1000;
-    const rooms = await page.locator('article.room-card').count();
-    return { msPerSecond: Math.round(((w1 - w0) * 1000) / seconds), seconds: Math.round(seconds), rooms };
-  } finally {
-    await browser.close();
+    this.cdp = await page.context().newCDPSession(page);
+    await this.cdp.send('Performance.enable');
+    this.start = { at: performance.now(), metrics: await this.metrics() };
+  }
+
+  private async metrics(): Promise<Map<string, number>> {
+    const { metrics } = (await this.cdp!.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return new Map(metrics.map((m) => [m.name, m.value]));
+  }
+
+  /** The work since open(); closes the browser. */
+  async finish(): Promise<PageWork> {
+    try {
+      const end = await this.metrics();
+      const seconds = (performance.now() - this.start!.at) / 1000;
+      const per = (name: string) => Math.round((((end.get(name) ?? 0) - (this.start!.metrics.get(name) ?? 0)) * 1000) / seconds);
+      const rooms = await this.page!.locator('article.room-card').count();
+      return {
+        msPerSecond: per('TaskDuration') - per('DevToolsCommandDuration'),
+        cpuMsPerSecond: per('ThreadTime'),
+        scriptMsPerSecond: per('ScriptDuration'),
+        styleMsPerSecond: per('RecalcStyleDuration'),
+        layoutMsPerSecond: per('LayoutDuration'),
+        seconds: Math.round(seconds * 10) / 10,
+        rooms,
+      };
+    } finally {
+      await this.browser?.close();
+    }
   }
 }

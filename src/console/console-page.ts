@@ -1,4 +1,18 @@
 /**
+ * Off-screen cards are brought up to date this often (ms), and at once when they scroll into view:
+ * forty rooms at a class's pace change rarely, but a room played fast sends several frames a
+ * second, and redrawing cards nobody can see was most of the page's work.
+ */
+const OFF_SCREEN_REFRESH_MS = 2000;
+
+/**
+ * The page redraws at most this often (ms): frames arriving in between are folded into the data
+ * at once and drawn together. Twice a second is live for a person reading forty rooms, and it
+ * keeps the page's main thread free for the teacher's clicks when many rooms change at once.
+ */
+const REDRAW_MS = 500;
+
+/**
  * /results?console=<CODE> — the teacher's console for a class's rooms, behind the class's
  * moderation key: every room at a glance, live; time (deadline per turn, pause, resume, one more
  * minute, end the turn now); news injects (a scenario event, in words, or plain news) to all
@@ -19,6 +33,10 @@ import { cardShape, NAMES, patchRoomCard, renderRoomCard, tickRoomCard } from '.
 interface Live {
   rooms: Map<string, ConsoleRoom>;
   cards: Map<string, HTMLElement>;
+  /** Rooms whose card is on screen (or nearly): redrawn as their frames arrive. */
+  onScreen: Set<string>;
+  /** Off-screen rooms that changed since their card was drawn. */
+  stale: Set<string>;
   /** server clock minus this computer's clock (ms) */
   offset: number;
   minTurnSeconds: number;
@@ -64,7 +82,7 @@ function start(main: HTMLElement, code: string, key: string): void {
   main.append(status, controlsBox, feedback, grid, after);
   main.dataset['ready'] = 'connecting';
 
-  const live: Live = { rooms: new Map(), cards: new Map(), offset: 0, minTurnSeconds: 30 };
+  const live: Live = { rooms: new Map(), cards: new Map(), onScreen: new Set(), stale: new Set(), offset: 0, minTurnSeconds: 30 };
   const now = () => Date.now() + live.offset;
   const pending = new Map<string, string>();
   const openLogs = new Set<string>();
@@ -85,6 +103,9 @@ function start(main: HTMLElement, code: string, key: string): void {
       if (openLogs.has(id)) log.open = true;
       log.addEventListener('toggle', () => (log.open ? openLogs.add(id) : openLogs.delete(id)));
     }
+    if (old) seen.unobserve(old);
+    seen.observe(card);
+    live.stale.delete(id);
     if (old?.isConnected) old.replaceWith(card);
     else {
       // A new room takes its place by number; the "no room yet" note goes.
@@ -94,9 +115,39 @@ function start(main: HTMLElement, code: string, key: string): void {
       else grid.append(card);
     }
     card.dataset['number'] = String(room.summary.number);
+    card.dataset['room'] = id;
     card.dataset['shape'] = cardShape(room);
     live.cards.set(room.summary.id, card);
   };
+
+  /** Redraws a room's card: patched in place, or rebuilt when its shape or stall alert changed. */
+  const refresh = (room: ConsoleRoom): void => {
+    const card = live.cards.get(room.summary.id);
+    live.stale.delete(room.summary.id);
+    const t = now();
+    // Figures and states are patched in place (cheap); anything else rebuilds the card.
+    const same = card?.isConnected && card.dataset['shape'] === cardShape(room) && card.classList.contains('stalled') === (stallOf(room, t, NAMES) !== null);
+    if (same) patchRoomCard(card, room, t);
+    else renderCard(room);
+  };
+
+  /** Which cards are on screen: those are kept live; the others catch up when they come into view. */
+  const seen = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const id = (e.target as HTMLElement).dataset['room'];
+        if (!id || live.cards.get(id) !== e.target) continue;
+        if (!e.isIntersecting) {
+          live.onScreen.delete(id);
+          continue;
+        }
+        live.onScreen.add(id);
+        const room = live.rooms.get(id);
+        if (room && live.stale.has(id)) refresh(room);
+      }
+    },
+    { rootMargin: '50% 0px' },
+  );
 
   /** Rebuilds the class controls, keeping what the teacher was typing or had chosen. */
   const rebuildControls = (): void => {
@@ -124,7 +175,9 @@ function start(main: HTMLElement, code: string, key: string): void {
     rebuildControls();
     shownControls = controlsKey();
     clear(grid);
+    seen.disconnect();
     live.cards.clear();
+    live.stale.clear();
     const rooms = [...live.rooms.values()].sort((a, b) => a.summary.number - b.summary.number);
     if (rooms.length === 0) grid.append(h('p', { class: 'hint no-rooms' }, 'No room has opened yet: rooms appear here as students join.'));
     for (const r of rooms) renderCard(r);
@@ -148,22 +201,29 @@ function start(main: HTMLElement, code: string, key: string): void {
       main.dataset['ready'] = 'live';
       return;
     }
-    let finished = false;
-    const changed: ConsoleRoom[] = [];
     for (const patch of frame.rooms) {
       const before = live.rooms.get(patch.summary.id);
       const room = patchRoom(before, patch);
       live.rooms.set(room.summary.id, room);
-      if (!before || showsChange(before, patch)) changed.push(room);
-      if (room.summary.phase === 'finished' && before?.summary.phase !== 'finished') finished = true;
+      if (!before || showsChange(before, patch)) live.stale.add(room.summary.id);
+      if (room.summary.phase === 'finished' && before?.summary.phase !== 'finished') finishedSince = true;
     }
-    for (const room of changed) {
-      // A change of shape rebuilds the card; figures and states are patched in place (cheap).
-      const card = live.cards.get(room.summary.id);
-      if (card?.isConnected && card.dataset['shape'] === cardShape(room)) patchRoomCard(card, room, now());
-      else renderCard(room);
+    if (redraw === null) redraw = window.setTimeout(draw, Math.max(0, drawnAt + REDRAW_MS - performance.now()));
+  };
+
+  let finishedSince = false;
+  let redraw: number | null = null;
+  let drawnAt = -Infinity;
+  /** Draws what changed since the last redraw: cards on screen (and new rooms), the controls, the end. */
+  const draw = (): void => {
+    redraw = null;
+    drawnAt = performance.now();
+    for (const id of live.stale) {
+      const room = live.rooms.get(id);
+      if (room && (live.onScreen.has(id) || !live.cards.has(id))) refresh(room);
     }
-    if (finished) renderAfter();
+    if (finishedSince) renderAfter();
+    finishedSince = false;
     // The controls list the rooms, the pause state and the events still to come.
     const key = controlsKey();
     if (key !== shownControls) {
@@ -204,19 +264,24 @@ function start(main: HTMLElement, code: string, key: string): void {
     }
   });
 
-  // Once a second: countdowns, "thinking for", and stall alerts that time alone brings on.
+  // Once a second on screen, every OFF_SCREEN_REFRESH_MS off it: countdowns, "thinking for",
+  // stall alerts that time alone brings on, and off-screen cards' changes.
+  let ticks = 0;
   const timer = window.setInterval(() => {
     if (!main.isConnected) {
       window.clearInterval(timer);
+      if (redraw !== null) window.clearTimeout(redraw);
+      seen.disconnect();
       socket.close();
       return;
     }
     const t = now();
+    const all = ++ticks % Math.round(OFF_SCREEN_REFRESH_MS / 1000) === 0;
     for (const [id, room] of live.rooms) {
       const card = live.cards.get(id);
-      if (!card) continue;
+      if (!card || (!all && !live.onScreen.has(id))) continue;
       const stalled = stallOf(room, t, NAMES) !== null;
-      if (stalled !== card.classList.contains('stalled')) renderCard(room);
+      if (live.stale.has(id) || stalled !== card.classList.contains('stalled')) refresh(room);
       else tickRoomCard(card, room, t);
     }
   }, 1000);

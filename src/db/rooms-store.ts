@@ -12,7 +12,12 @@ export type RoomSeatRow = Selectable<RoomSeatsTable>;
 export type RoomLogRow = Selectable<RoomLogTable>;
 export type ClassRoomsRow = Selectable<ClassRoomsTable>;
 
-export type Appended = { kind: 'stored' } | { kind: 'duplicate'; seq: number } | { kind: 'conflict' };
+/**
+ * `conflict`: the position was taken, or the seat's client id is already stored (a resent
+ * order). `after` holds the log from the position on as the statement saw it (PostgreSQL; it
+ * may miss a row committed while the statement waited, so an empty list means: read the log).
+ */
+export type Appended = { kind: 'stored' } | { kind: 'conflict'; after: RoomLogRow[] };
 
 export class RoomsStore {
   constructor(readonly kysely: Kysely<Database>) {}
@@ -83,40 +88,32 @@ export class RoomsStore {
   }
 
   /**
-   * Appends at `seq`; a client id already stored for the seat is a duplicate (not stored twice).
-   * With `notify` (PostgreSQL), the same statement NOTIFYs the other servers if the row went in.
+   * Appends at `seq`; nothing is stored if the position or the seat's client id is taken (the
+   * caller reads the log to tell which). With `notify` (PostgreSQL), the same statement NOTIFYs
+   * the other servers if the row went in.
    */
   async append(row: RoomLogRow, notify: { channel: string; payload: string } | null = null): Promise<Appended> {
     if (notify) {
-      const r = await sql<{ n: unknown }>`with ins as (insert into room_log (room_id, seq, seat, client_id, entry, created_at)
-        values (${row.room_id}, ${row.seq}, ${row.seat}, ${row.client_id}, ${row.entry}, ${row.created_at})
-        on conflict do nothing returning seq) select pg_notify(${notify.channel}, ${notify.payload}) as n from ins`.execute(this.kysely);
-      if (r.rows.length > 0) return { kind: 'stored' };
-    } else {
-      const r = await this.kysely
-        .insertInto('room_log')
-        .values(row)
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return { kind: 'stored' };
+      // One round trip either way: stored (one row with no seq, the notice sent), or the
+      // entries another server stored from this position on (the caller applies them).
+      const r = await sql<RoomLogRow | { seq: null }>`with ins as (insert into room_log (room_id, seq, seat, client_id, entry, created_at)
+          values (${row.room_id}, ${row.seq}, ${row.seat}, ${row.client_id}, ${row.entry}, ${row.created_at})
+          on conflict do nothing returning seq),
+        note as (select pg_notify(${notify.channel}, ${notify.payload}) from ins)
+        select null::integer as seq, null as room_id, null as seat, null as client_id, null as entry, null::bigint as created_at from note
+        union all
+        select seq, room_id, seat, client_id, entry, created_at from room_log
+          where room_id = ${row.room_id} and seq >= ${row.seq} and not exists (select 1 from ins)
+        order by seq nulls first`.execute(this.kysely);
+      if (r.rows[0]?.seq === null) return { kind: 'stored' };
+      return { kind: 'conflict', after: r.rows as RoomLogRow[] };
     }
-    if (row.client_id !== null) {
-      const seq = await this.seqOfOrder(row.room_id, row.seat, row.client_id);
-      if (seq !== undefined) return { kind: 'duplicate', seq };
-    }
-    return { kind: 'conflict' };
-  }
-
-  /** Where a seat's order with this client id was stored, if it was. */
-  async seqOfOrder(roomId: string, seat: string, clientId: string): Promise<number | undefined> {
-    const row = await this.kysely
-      .selectFrom('room_log')
-      .select('seq')
-      .where('room_id', '=', roomId)
-      .where('seat', '=', seat)
-      .where('client_id', '=', clientId)
+    const r = await this.kysely
+      .insertInto('room_log')
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
-    return row ? Number(row.seq) : undefined;
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0 ? { kind: 'stored' } : { kind: 'conflict', after: [] };
   }
 
   /** The room's log after position `seq`, in order. */

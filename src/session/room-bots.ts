@@ -149,7 +149,9 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
             const now = client.snapshot!;
             if (copyOf !== now.view) {
               copyOf = now.view;
-              copy = cloneState(stateFromView(now.view, now.rules));
+              // Orders short of the month's end read neither the month reports nor the history:
+              // the copy leaves them out (copying them was most of the bots' own work).
+              copy = cloneState(stateFromView({ ...now.view, reports: [], history: [] }, now.rules));
             }
             if (!applyInPlace(copy, a).ok) continue;
             await send(a);

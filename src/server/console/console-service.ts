@@ -107,6 +107,8 @@ export class ConsoleService implements RoomHooks {
   private readonly dirty = new Map<string, Set<string>>();
   private timer: NodeJS.Timeout | null = null;
   private ticking = false;
+  /** Rooms whose clock is being followed now, and whether they changed again meanwhile. */
+  private readonly following = new Map<string, { again: boolean; stored: boolean; done: Promise<void> }>();
 
   constructor(private readonly opts: ConsoleServiceOptions) {
     this.now = opts.now ?? Date.now;
@@ -155,12 +157,42 @@ export class ConsoleService implements RoomHooks {
     return false;
   }
 
-  roomChanged(roomId: string): Promise<void> {
-    return this.host ? this.follow(roomId) : Promise.resolve();
+  /**
+   * Changes while a room's clock is being followed are followed once more afterwards, all
+   * together: one clock write for a burst of orders, never two servers' worth from one server.
+   */
+  roomChanged(roomId: string, stored: boolean): Promise<void> {
+    if (!this.host) return Promise.resolve();
+    const running = this.following.get(roomId);
+    if (running) {
+      running.again = true;
+      running.stored ||= stored;
+      return running.done;
+    }
+    const f = { again: true, stored, done: Promise.resolve() };
+    f.done = (async () => {
+      try {
+        while (f.again) {
+          const st = f.stored;
+          f.again = false;
+          f.stored = false;
+          await this.follow(roomId, st);
+        }
+      } finally {
+        this.following.delete(roomId);
+      }
+    })();
+    this.following.set(roomId, f);
+    return f.done;
   }
 
-  /** A room changed (an order, a resolution, a connection): follow its clock, tell the consoles. */
-  private async follow(roomId: string): Promise<void> {
+  /**
+   * A room changed (an order, a resolution, a connection): follow its clock, tell the consoles.
+   * The seats' end stamps are stored by the server that stored the change (`stored`); the others
+   * keep them in memory. A new turn is written by every server (only over an older turn), so a
+   * server dying between its entry and its clock write leaves no turn untimed.
+   */
+  private async follow(roomId: string, stored: boolean): Promise<void> {
     const room = await this.h.hostRoom(roomId);
     const tracked = await this.track(room);
     const s = room.summary;
@@ -174,7 +206,7 @@ export class ConsoleService implements RoomHooks {
     if (next !== was && next.turn !== was?.turn) tracked.timing = await this.opts.clocks.startTurn(roomId, room.classCode, next, now);
     else if (next !== was) {
       tracked.timing = next;
-      await this.opts.clocks.setEnded(roomId, next.turn, next.ended, now);
+      if (stored) await this.opts.clocks.setEnded(roomId, next.turn, next.ended, now);
     }
     this.schedulePush(roomId);
   }
@@ -468,7 +500,7 @@ export class ConsoleService implements RoomHooks {
     for (const id of ids) {
       const room = await this.h.hostRoom(id);
       if (room.summary.phase === 'finished' || (room.summary.phase === 'waiting' && !waitingToo)) continue;
-      await this.follow(id);
+      await this.follow(id, true);
       const t = this.rooms.get(id)!;
       // Changed as stored, not as this server last saw it: another server may have changed it.
       const stored = await this.opts.clocks.updateRoom(id, room.classCode, (cur) => (cur ? { ...cur, clock: change(cur.clock) } : cur), this.now());

@@ -1,18 +1,23 @@
 /**
  * Telling the other app servers what happened in a room. With SQLite there is one server and
  * nothing to tell. With PostgreSQL every server LISTENs on one channel and NOTIFYs it after each
- * commit; a notice carries only what kind of thing happened and the key to read it by (a room,
- * a log position, a message id: a few dozen bytes, far under NOTIFY's 8,000), and a server
- * holding that room's sockets or watching its class reads what changed from the database (the
- * order is the database's per-room sequence, never a process's). Every room and console change
- * goes this way: log entries, presence, messages, hides and mutes, turn clocks, new rooms.
+ * commit; a notice carries what kind of thing happened and the key to read it by (a room, a log
+ * position, a message id), and a server holding that room's sockets or watching its class reads
+ * what changed from the database (the order is the database's per-room sequence, never a
+ * process's). Every room and console change goes this way: log entries, presence, messages,
+ * hides and mutes, turn clocks, new rooms. A log notice also carries the stored entry itself
+ * when it fits in NOTIFY's payload (an order is a few hundred bytes): the next entry a server
+ * awaits is applied from it without reading the log; anything else (a gap, a notice lost while
+ * the listening connection reconnected) is read from the log.
  */
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 
+import type { LogEntry } from './game';
+
 export type FanoutNotice =
-  /** The room's log grew to `seq`. */
-  | { k: 'log'; r: string; seq: number }
+  /** The room's log grew to `seq`; `e` is the entry stored there, when it fits. */
+  | { k: 'log'; r: string; seq: number; e?: LogEntry }
   /** A seat's device connected or left: read the room's presence rows. */
   | { k: 'presence'; r: string; seat: string }
   /** A newer tab or device took the seat on server `s`: others close theirs. */
@@ -48,6 +53,17 @@ export interface Fanout {
 }
 
 export const CHANNEL = 'tc_rooms';
+
+/** NOTIFY refuses payloads of 8,000 bytes or more: a log notice larger than this goes without its entry. */
+export const PAYLOAD_BYTES = 7_500;
+
+/** The notice as sent: a log entry too large for a payload is left out (the log has it). */
+export function noticePayload(notice: FanoutNotice, serverId: string): string {
+  const text = JSON.stringify({ ...notice, s: serverId });
+  if (notice.k !== 'log' || notice.e === undefined || Buffer.byteLength(text) < PAYLOAD_BYTES) return text;
+  const { e: _entry, ...rest } = notice;
+  return JSON.stringify({ ...rest, s: serverId });
+}
 
 /** One server: nothing to fan out. */
 export function localFanout(): Fanout {
@@ -116,9 +132,9 @@ export async function pgFanout(url: string, onError: (e: unknown) => void = () =
   return {
     serverId,
     publish(notice) {
-      send(JSON.stringify({ ...notice, s: serverId }));
+      send(noticePayload(notice, serverId));
     },
-    payload: (notice) => ({ channel: CHANNEL, payload: JSON.stringify({ ...notice, s: serverId }) }),
+    payload: (notice) => ({ channel: CHANNEL, payload: noticePayload(notice, serverId) }),
     subscribe(handler) {
       handlers.push(handler);
     },

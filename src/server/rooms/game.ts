@@ -75,7 +75,8 @@ export class RoomGame {
   /** The engine's actions in the order they were applied (the record's log). */
   readonly actions: Action[] = [];
   private readonly queues: Record<Capital, Queued[]> = { pyongyang: [], moscow: [], kyiv: [] };
-  private readonly ids: Record<Capital, Set<string>> = { pyongyang: new Set(), moscow: new Set(), kyiv: new Set() };
+  /** Each seat's stored orders: client id → log position (a resent order is answered from here). */
+  private readonly ids: Record<Capital, Map<string, number>> = { pyongyang: new Map(), moscow: new Map(), kyiv: new Map() };
   private readonly previews = new Map<Capital, GameState>();
   private turn = 0;
 
@@ -95,8 +96,9 @@ export class RoomGame {
     return this.state?.ctx.phase === 'over';
   }
 
-  hasOrder(seat: Capital, id: string): boolean {
-    return this.ids[seat].has(id);
+  /** Where the seat's order with this client id is in the log, if it is there. */
+  seqOf(seat: string, id: string): number | undefined {
+    return (CAPITALS as readonly string[]).includes(seat) ? this.ids[seat as Capital].get(id) : undefined;
   }
 
   /** Client ids of the seat's orders still waiting for its place in the month. */
@@ -218,7 +220,7 @@ export class RoomGame {
 
   private order(entry: Extract<LogEntry, { kind: 'order' }>, out: Applied): Applied {
     const st = this.state;
-    this.ids[entry.seat].add(entry.id);
+    this.ids[entry.seat].set(entry.id, this.seq);
     if (!st || st.ctx.phase === 'over') return out;
     const { seat, action, id } = entry;
     const live = ACTION_LEVER[action.type] === 'trade' || (st.ctx.seat === seat && this.queues[seat].length === 0);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 
 import { applyAction, CAPITALS, createGame, type Capital, type FigureChoices, type GameState, type InjectAction, type Rules } from '../../engine';
 import type { ClassRow, Store } from '../../db/store';
-import { RoomsStore, type ClassRoomsRow, type RoomRow, type RoomSeatRow } from '../../db/rooms-store';
+import { RoomsStore, type ClassRoomsRow, type RoomLogRow, type RoomRow, type RoomSeatRow } from '../../db/rooms-store';
 import type { RoomSummary, SeatStatus, ServerMessage } from '../../rooms/protocol';
 import { seatView, seatViewPatch } from '../../rooms/view';
 import type { ScenarioCatalog, KnownScenario } from '../scenarios';
@@ -72,6 +72,10 @@ interface Loaded {
   finishing: Promise<void> | null;
   /** What stored entries changed since the seats were last told (queueBroadcast). */
   outbox: Applied | null;
+  /** Entries other servers stored, from their notices, not applied yet (by log position). */
+  noticed: Map<number, LogEntry>;
+  /** This server stored an entry since the last broadcast (the console stamps the clock then). */
+  storedHere: boolean;
 }
 
 /** How long stored entries wait to be sent to the seats together (ms). */
@@ -96,7 +100,8 @@ function merged(applied: readonly Applied[]): Applied {
 export interface RoomHooks {
   clockFields(roomId: string): { deadline: number | null; paused: boolean };
   orderRefusal(roomId: string): string | null;
-  roomChanged(roomId: string): Promise<void>;
+  /** `stored`: this server stored some of the change (the others only follow it). */
+  roomChanged(roomId: string, stored: boolean): Promise<void>;
   /** Extra frames a seat gets after its welcome (its messages). */
   seatMessages(roomId: string, seat: Capital): Promise<SeatExtraMessage>;
   /** The game is over (the room's messages are revealed). */
@@ -178,8 +183,8 @@ export class RoomService implements ConsoleHost {
     this.hooks = hooks;
   }
 
-  private changed(roomId: string): void {
-    this.hooks?.roomChanged(roomId).catch((e: unknown) => this.opts.log?.(e, 'telling the console of a room change'));
+  private changed(roomId: string, stored: boolean): void {
+    this.hooks?.roomChanged(roomId, stored).catch((e: unknown) => this.opts.log?.(e, 'telling the console of a room change'));
   }
 
   // ---------------------------------------------------------------- settings and joining
@@ -320,6 +325,8 @@ export class RoomService implements ConsoleHost {
       chain: Promise.resolve(),
       finishing: null,
       outbox: null,
+      noticed: new Map(),
+      storedHere: false,
     };
     await this.catchUp(room);
     await this.readPresence(room);
@@ -328,9 +335,29 @@ export class RoomService implements ConsoleHost {
 
   /** Applies log entries other servers stored since this cache's position. */
   private async catchUp(room: Loaded): Promise<Applied[]> {
-    const rows = await this.rooms.logAfter(room.row.id, room.game.seq);
+    return this.applyRows(room, await this.rooms.logAfter(room.row.id, room.game.seq));
+  }
+
+  /** Applies stored log rows that follow this cache's position (the rest were applied already). */
+  private applyRows(room: Loaded, rows: readonly RoomLogRow[]): Applied[] {
     const out: Applied[] = [];
-    for (const r of rows) out.push(room.game.apply(JSON.parse(r.entry) as LogEntry, Number(r.seq)));
+    for (const r of rows) if (Number(r.seq) === room.game.seq + 1) out.push(room.game.apply(JSON.parse(r.entry) as LogEntry, room.game.seq + 1));
+    for (const seq of room.noticed.keys()) if (seq <= room.game.seq) room.noticed.delete(seq);
+    return out;
+  }
+
+  /**
+   * Applies the entries other servers' notices brought that follow this cache's position, in
+   * log order (must run inside exclusive()). A change checked after this sees the room as other
+   * servers stored it, so it rarely loses its position to an entry already announced.
+   */
+  private applyNoticed(room: Loaded): Applied[] {
+    const out: Applied[] = [];
+    for (let e = room.noticed.get(room.game.seq + 1); e !== undefined; e = room.noticed.get(room.game.seq + 1)) {
+      room.noticed.delete(room.game.seq + 1);
+      out.push(room.game.apply(e, room.game.seq + 1));
+    }
+    for (const seq of room.noticed.keys()) if (seq <= room.game.seq) room.noticed.delete(seq);
     return out;
   }
 
@@ -353,20 +380,25 @@ export class RoomService implements ConsoleHost {
   ): Promise<{ seq: number } | { error: string }> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const seq = room.game.seq + 1;
-      // The insert itself tells the other servers (one round trip): see RoomsStore.append.
+      // The insert itself tells the other servers, entry included (one round trip): see RoomsStore.append.
       const r = await this.rooms.append(
         { room_id: room.row.id, seq, seat, client_id: clientId, entry: JSON.stringify(entry), created_at: this.now() },
-        this.opts.fanout.payload({ k: 'log', r: room.row.id, seq }),
+        this.opts.fanout.payload({ k: 'log', r: room.row.id, seq, e: entry }),
       );
-      if (r.kind === 'duplicate') return { seq: r.seq };
       if (r.kind === 'stored') {
+        room.storedHere = true;
         const applied = room.game.apply(entry, seq);
         await this.afterApply(room, [applied]);
         return { seq };
       }
-      // Another server stored this position first: apply its entries, then check ours again.
-      const caught = await this.catchUp(room);
+      // Another server stored this position first, or this very order came again (resent through
+      // another server): apply the log's new entries (as the insert saw them, else read again),
+      // then look for the order and check it again.
+      let caught = this.applyRows(room, r.after);
+      if (caught.length === 0) caught = await this.catchUp(room);
       await this.afterApply(room, caught);
+      const stored = clientId === null ? undefined : room.game.seqOf(seat, clientId);
+      if (stored !== undefined) return { seq: stored };
       const why = recheck();
       if (why) return { error: why };
     }
@@ -416,13 +448,13 @@ export class RoomService implements ConsoleHost {
   async order(roomId: string, seat: Capital, clientId: string, action: Order, turn?: number): Promise<{ seq: number } | { error: string }> {
     const room = await this.load(roomId);
     return this.exclusive(room, async () => {
-      if (room.game.hasOrder(seat, clientId)) return { seq: (await this.rooms.seqOfOrder(roomId, seat, clientId)) ?? room.game.seq };
+      await this.afterApply(room, this.applyNoticed(room));
+      const stored = room.game.seqOf(seat, clientId);
+      if (stored !== undefined) return { seq: stored };
       const check = () => (turn !== undefined && room.game.state?.ctx.turn !== turn ? 'That month has already ended.' : room.game.check(seat, action));
       const why = check();
       if (why) return { error: why };
-      const r = await this.appendLocked(room, seat, clientId, { kind: 'order', seat, id: clientId, action }, () =>
-        room.game.hasOrder(seat, clientId) ? null : check(),
-      );
+      const r = await this.appendLocked(room, seat, clientId, { kind: 'order', seat, id: clientId, action }, check);
       if ('error' in r) room.game.dropPreview(seat);
       return r;
     });
@@ -491,8 +523,15 @@ export class RoomService implements ConsoleHost {
     if (!room) return;
     if (n.k === 'log') {
       if (n.seq <= room.game.seq) return;
-      // Notices queue up behind a busy room: the first catch-up often reads them all.
-      await this.exclusive(room, async () => (n.seq <= room.game.seq ? undefined : this.afterApply(room, await this.catchUp(room))));
+      // Notices queue up behind a busy room; an order checked meanwhile applies the entries they
+      // brought first. Entries are applied in log order from the notices; a gap (a notice lost,
+      // or an entry too large for one) is read from the log.
+      if (n.e !== undefined) room.noticed.set(n.seq, n.e);
+      await this.exclusive(room, async () => {
+        const applied = this.applyNoticed(room);
+        if (n.seq > room.game.seq) applied.push(...(await this.catchUp(room)));
+        await this.afterApply(room, applied);
+      });
     } else if (n.k === 'room') {
       // A student joined on another server: names on every screen, and a waiting room's seats.
       await this.exclusive(room, async () => {
@@ -560,7 +599,8 @@ export class RoomService implements ConsoleHost {
   /** Sends every connected seat what changed for it (only `only` when given). */
   private broadcast(room: Loaded, applied: Applied, only?: Capital): void {
     // Every change reaches the console, a device connecting to its seat included (who is connected).
-    this.changed(room.row.id);
+    this.changed(room.row.id, room.storedHere);
+    room.storedHere = false;
     const summary = this.summary(room);
     // What the summary shows, its log position aside: a seat whose screen would not change (another
     // seat's queued order) gets no frame at all.
