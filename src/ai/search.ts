@@ -13,13 +13,13 @@
  *
  * The budget is the number of rollouts per decision: easy, normal, hard, or any number
  * (`search:40`). Deterministic: the dice are seeded from the game's seed, turn, seat and
- * action count with alea.
+ * action count (the engine's generator, seedRng).
  */
-import alea from 'seedrandom/lib/alea';
 import {
   applyInPlace,
   cloneState,
   createGame,
+  seedRng,
   type Action,
   type Capital,
   type GameState,
@@ -269,7 +269,7 @@ function halve(
     const st = stats[i]!;
     for (let j = 0; j < per; j++) {
       const s = rolloutCopy(r.state);
-      s.rng = alea(`${r.base}:${st.scores.length}`, { state: true }).state();
+      s.rng = seedRng(`${r.base}:${st.scores.length}`);
       playOut(s, r.seat, st.c, r.model, r.untilTurn);
       st.scores.push(s.metrics[metric] ?? 0);
     }

@@ -18,6 +18,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 
 import { ensureBuilt } from '../../scripts/start.mjs';
@@ -36,6 +37,12 @@ interface Figures extends Omit<BotRoomsReport, 'errorMessages' | 'resultIds'> {
   serverCpuSeconds: number;
   /** What the app servers wrote to sockets and files during the run (kB): devices' frames, database. */
   serverWrittenKb: number;
+  /**
+   * How late the bots' own event loop ran (p99, ms): 120 seats' bots share one Node process, so
+   * a round trip measured there includes the wait for that process, which a class of separate
+   * devices would not have.
+   */
+  botsLoopDelayP99Ms: number;
   /** The machine's one-minute load average when the run ended. */
   loadAfter: number;
   /** With --console: the teacher's console watching every room (issue 12). */
@@ -68,8 +75,11 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
     if (total > peak) peak = total;
   }, 200);
   const origins = servers.map((s) => s.url);
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   const playing = playBotRooms({ origin: origins[0]!, origins, classCode: code, rooms, makeSocket: wsSocket, timeoutMs: 600_000, thinkMs, ...(watch ? { onClient: watch.onClient } : {}) });
   const report = await playing;
+  lag.disable();
   const work = page ? await page.finish() : null;
   const seen = watch ? await watch.finish() : null;
   clearInterval(sample);
@@ -77,7 +87,7 @@ async function measure(setup: string, servers: Child[], rooms: number, withConso
   const written = servers.reduce((n, s) => n + writtenKb(s.proc.pid), 0) - written0;
   for (const m of report.errorMessages) console.log(`  error: ${m}`);
   const { errorMessages: _m, resultIds: _r, ...figures } = report;
-  return { setup, thinkMs, ...figures, serverRssMb: Math.round(peak), serverCpuSeconds: Math.round(cpu * 10) / 10, serverWrittenKb: Math.round(written), loadAfter: Math.round(loadavg()[0]! * 100) / 100, ...(seen && work ? { console: { ...seen, page: work } } : {}) };
+  return { setup, thinkMs, ...figures, serverRssMb: Math.round(peak), serverCpuSeconds: Math.round(cpu * 10) / 10, serverWrittenKb: Math.round(written), botsLoopDelayP99Ms: Math.round(lag.percentile(99) / 1e6), loadAfter: Math.round(loadavg()[0]! * 100) / 100, ...(seen && work ? { console: { ...seen, page: work } } : {}) };
 }
 
 function print(f: Figures): void {
@@ -85,7 +95,7 @@ function print(f: Figures): void {
   console.log(`${f.setup}, ${pace}: ${f.finished}/${f.rooms} rooms finished, ${f.actions} actions (${f.refused} refused by the rules), ${f.errors} errors, ${(f.wallMs / 1000).toFixed(1)} s`);
   console.log(`  order round trip p50 ${f.orderP50Ms} ms, p99 ${f.orderP99Ms} ms (sent → the seat's own view holds it: p99 ${f.orderViewP99Ms} ms); month broadcast p99 ${f.broadcastP99Ms} ms; server RSS peak ${f.serverRssMb} MB`);
   const perAction = (n: number) => (n / Math.max(1, f.actions)).toFixed(2);
-  console.log(`  app servers' CPU ${f.serverCpuSeconds} s (${perAction(f.serverCpuSeconds * 1000)} ms an action), written ${perAction(f.serverWrittenKb)} kB an action; load average ${f.loadAfter} at the end`);
+  console.log(`  app servers' CPU ${f.serverCpuSeconds} s (${perAction(f.serverCpuSeconds * 1000)} ms an action), written ${perAction(f.serverWrittenKb)} kB an action; the bots' own event loop ran late by up to ${f.botsLoopDelayP99Ms} ms (p99; the round trips above include such waits); load average ${f.loadAfter} at the end`);
   const c = f.console;
   if (!c) return;
   console.log(`  teacher's console: ${c.updates} room updates, latency to the console p50 ${c.latencyP50Ms} ms, p99 ${c.latencyP99Ms} ms, ${c.missed} never shown; ${c.frames} frames`);

@@ -1,10 +1,12 @@
 /**
- * The real server as a child process (`node --import tsx src/server/main.ts`, rate limits
- * raised) for the load tests and benchmarks, and its resident memory.
+ * The real server as a child process, started as `npm start` starts it (SERVER_NODE_ARGS), with
+ * the rate limits raised, for the load tests and benchmarks; and its resident memory.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
+import { SERVER_NODE_ARGS } from '../../scripts/start.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -17,7 +19,7 @@ export function startServer(env: Record<string, string>): Promise<Child> {
   // SERVER_NODE_FLAGS adds Node flags to the child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p" to
   // profile the server under a benchmark (Node refuses --cpu-prof in NODE_OPTIONS).
   const extra = (process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'src/server/main.ts'], {
+  const proc = spawn(process.execPath, [...extra, ...SERVER_NODE_ARGS], {
     cwd: ROOT,
     env: {
       ...process.env,

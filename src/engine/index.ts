@@ -6,6 +6,7 @@ export { applyAction, applyInPlace, cloneState } from './actions';
 export { replay, makeRecord, type ReplayError, type Replayed } from './record';
 export { INJECT_TITLE_MAX, INJECT_TEXT_MAX, injectHeadline } from './inject';
 export { hashState } from './state-hash';
+export { randomFrom, seedRng } from './rng';
 export { METRIC_IDS, computeMetrics, score, scoreBreakdown, northKoreansAtFront, kurskControl, troopsAtFront } from './metrics';
 export { ESTIMATED_METRICS } from './intel';
 export { LEVER_OWNERS, ACTION_LEVER } from './levers';

@@ -15,10 +15,10 @@
  * The work is a sequence of small steps (`ExplorerRun.step`) so that the worker can report
  * progress and hear a cancel between them.
  */
-import alea from 'seedrandom/lib/alea';
 import { countBins, type Histogram } from '../charts/bins';
 import {
   METRIC_IDS,
+  randomFrom,
   type FigureChoice,
   type FigureChoices,
   type Rules,
@@ -123,7 +123,7 @@ export function gameFigures(
   index: number,
 ): FigureChoices {
   if (mode !== 'sampled') return { default: mode };
-  const rnd = alea(`${gameSeed(seed, index)}:figures`);
+  const rnd = randomFrom(`${gameSeed(seed, index)}:figures`);
   const byFigure: Record<string, FigureChoice> = {};
   for (const f of ranged) {
     const r = rnd();

@@ -2,20 +2,14 @@
  * The map renderer: draws assets/map/kursk.svg (parsed by geometry.ts) with Phaser Graphics and
  * Text, shades each sector by Russian control, places unit markers and the front line, and
  * gives the turn-report player the hooks it needs. It reads a MapState and computes no rule.
+ * How each thing is painted (palette, shapes, dashes, marker sizes) is in map-paint.ts.
  *
  * Cosmetic sizes (line widths, label and marker sizes) are in screen pixels: they are divided by
  * the camera zoom, so the map stays readable from a phone to a projector.
  */
 import * as Phaser from 'phaser';
 
-import {
-  FONT_STACK,
-  FORCE_STYLE,
-  MAP_STYLE,
-  NEUTRAL,
-  hexToNumber,
-  type ForceId,
-} from '../ui/theme';
+import { MAP_STYLE, NEUTRAL, type ForceId } from '../ui/theme';
 import type { Box } from './label-layout';
 import { MARKER_KEYS } from './assets';
 import {
@@ -33,45 +27,11 @@ import {
   type SectorGeometry,
 } from './geometry';
 import type { MapState, SectorView } from './selectors';
+import { LABEL_STYLES, PALETTE, chipText, dashed, drawShape, formatTroops, frontTeeth, markerWidth, textStyle, v2 } from './map-paint';
+
 
 /** The inset's world lies far from the main map; each camera ignores the other's layer. */
 export const INSET_ORIGIN: Pt = { x: 4000, y: 0 };
-
-const C = {
-  landRu: hexToNumber(MAP_STYLE.landRu),
-  landUa: hexToNumber(MAP_STYLE.landUa),
-  forest: hexToNumber(MAP_STYLE.forest),
-  river: hexToNumber(MAP_STYLE.river),
-  road: hexToNumber(MAP_STYLE.road),
-  rail: hexToNumber(MAP_STYLE.rail),
-  border: hexToNumber(MAP_STYLE.border),
-  ink: hexToNumber(MAP_STYLE.ink),
-  halo: hexToNumber(MAP_STYLE.halo),
-  sea: hexToNumber(MAP_STYLE.sea),
-  russian: hexToNumber(FORCE_STYLE.russian.color),
-  ukrainian: hexToNumber(FORCE_STYLE.ukrainian.color),
-  focus: hexToNumber(NEUTRAL.focus),
-  white: 0xffffff,
-};
-
-interface LabelStyle {
-  size: number;
-  bold?: boolean;
-  italic?: boolean;
-  color: string;
-  spacing?: number;
-}
-
-const LABEL_STYLES: Record<string, LabelStyle> = {
-  'label-city': { size: 17, bold: true, color: MAP_STYLE.ink },
-  'label-town': { size: 14, bold: true, color: MAP_STYLE.ink },
-  'label-country': { size: 18, bold: true, color: MAP_STYLE.muted, spacing: 5 },
-  'label-region': { size: 13, italic: true, color: MAP_STYLE.muted },
-  'label-river': { size: 13, italic: true, color: MAP_STYLE.riverLabel },
-  'label-note': { size: 11, color: '#3d3a40' },
-  'label-inset': { size: 11, bold: true, color: MAP_STYLE.ink },
-  'label-inset-title': { size: 12, bold: true, color: MAP_STYLE.ink },
-};
 
 export interface MapViewOptions {
   /** Show the route inset (its own camera). */
@@ -95,20 +55,6 @@ interface SectorObjects {
   geo: SectorGeometry;
   chip: Phaser.GameObjects.Text;
   markers: Record<ForceId, Marker>;
-}
-
-export function textStyle(
-  size: number,
-  color: string,
-  opts: Partial<LabelStyle> = {},
-): Phaser.Types.GameObjects.Text.TextStyle {
-  const style: Phaser.Types.GameObjects.Text.TextStyle = {
-    fontFamily: FONT_STACK,
-    fontSize: `${size}px`,
-    color,
-    fontStyle: [opts.italic ? 'italic' : '', opts.bold ? 'bold' : ''].join(' ').trim() || 'normal',
-  };
-  return style;
 }
 
 export class MapView {
@@ -357,7 +303,7 @@ export class MapView {
     const x1 = view.right - pad - this.scaleLength;
     const y = top ? view.top + pad + this.px(22) : view.bottom - pad;
     g.clear();
-    g.fillStyle(C.halo, 0.85);
+    g.fillStyle(PALETTE.halo, 0.85);
     g.fillRoundedRect(
       x1 - this.px(8),
       y - this.px(28),
@@ -365,7 +311,7 @@ export class MapView {
       this.px(38),
       this.px(4),
     );
-    g.fillStyle(C.ink, 1);
+    g.fillStyle(PALETTE.ink, 1);
     g.fillRect(x1, y - this.px(2), this.scaleLength, this.px(4));
     g.fillRect(x1, y - this.px(7), this.px(2), this.px(12));
     g.fillRect(x1 + this.scaleLength - this.px(2), y - this.px(7), this.px(2), this.px(12));
@@ -537,7 +483,7 @@ export class MapView {
       // The border and the towns are drawn above the sector shading (drawSectors).
       if (s.cls === 'border' || s.cls === 'town' || s.cls === 'city' || s.cls === 'scalebar')
         continue;
-      this.drawShape(g, s, this.zoom, { x: 0, y: 0 });
+      drawShape(g, s, this.zoom, { x: 0, y: 0 });
     }
   }
 
@@ -545,95 +491,16 @@ export class MapView {
     if (!this.insetCam) return;
     const g = this.insetGfx;
     g.clear();
-    for (const s of this.geo.inset.shapes) this.drawShape(g, s, this.insetZoom, INSET_ORIGIN);
+    for (const s of this.geo.inset.shapes) drawShape(g, s, this.insetZoom, INSET_ORIGIN);
     // Frame drawn last, inside the viewport edge.
     const lw = 2 / this.insetZoom;
-    g.lineStyle(lw, C.ink, 1);
+    g.lineStyle(lw, PALETTE.ink, 1);
     g.strokeRect(
       INSET_ORIGIN.x + lw / 2,
       INSET_ORIGIN.y + lw / 2,
       this.geo.inset.width - lw,
       this.geo.inset.height - lw,
     );
-  }
-
-  private drawShape(g: Phaser.GameObjects.Graphics, s: MapShape, zoom: number, o: Pt): void {
-    const px = (n: number): number => n / zoom;
-    const pts = s.points.map((p) => ({ x: p.x + o.x, y: p.y + o.y }));
-    switch (s.cls) {
-      case 'land-ru':
-      case 'inset-land':
-        if (s.kind === 'rect') {
-          g.fillStyle(C.landRu, 1);
-          g.fillRect(pts[0]!.x, pts[0]!.y, s.w, s.h);
-        } else {
-          g.fillStyle(C.landRu, 1);
-          g.fillPoints(v2(pts), true);
-        }
-        return;
-      case 'inset-sea':
-        g.fillStyle(C.sea, 1);
-        g.fillRect(pts[0]!.x, pts[0]!.y, s.w, s.h);
-        return;
-      case 'land-ua':
-        g.fillStyle(C.landUa, 1);
-        g.fillPoints(v2(pts), true);
-        return;
-      case 'forest':
-        g.fillStyle(C.forest, 1);
-        g.fillPoints(v2(pts), true);
-        return;
-      case 'river':
-        g.lineStyle(px(4), C.river, 1);
-        g.strokePoints(v2(pts), false);
-        return;
-      case 'river-minor':
-        g.lineStyle(px(2), C.river, 1);
-        g.strokePoints(v2(pts), false);
-        return;
-      case 'road':
-        g.lineStyle(px(2.5), C.road, 1);
-        g.strokePoints(v2(pts), false);
-        return;
-      case 'rail':
-        g.lineStyle(px(2), C.rail, 1);
-        dashed(g, pts, [px(10), px(5)]);
-        return;
-      case 'border':
-        // A light casing keeps the border legible over the sector shading.
-        g.lineStyle(px(6), C.halo, 0.7);
-        g.strokePoints(v2(pts), false);
-        g.lineStyle(px(3), C.border, 1);
-        dashed(g, pts, [px(16), px(5), px(3), px(5)]);
-        return;
-      case 'route-sea':
-        g.lineStyle(px(2.5), C.ukrainian, 1);
-        dashed(g, pts, [px(6), px(4)]);
-        return;
-      case 'route-rail':
-        g.lineStyle(px(2.5), C.ink, 1);
-        g.strokePoints(v2(pts), false);
-        return;
-      case 'town':
-      case 'inset-place':
-        g.fillStyle(C.white, 1);
-        g.fillCircle(pts[0]!.x, pts[0]!.y, px(s.r));
-        g.lineStyle(px(s.cls === 'town' ? 2.5 : 2), C.ink, 1);
-        g.strokeCircle(pts[0]!.x, pts[0]!.y, px(s.r));
-        return;
-      case 'city':
-        g.fillStyle(C.ink, 1);
-        g.fillCircle(pts[0]!.x, pts[0]!.y, px(s.r));
-        g.lineStyle(px(2.5), C.white, 1);
-        g.strokeCircle(pts[0]!.x, pts[0]!.y, px(s.r));
-        return;
-      case 'scalebar':
-        g.fillStyle(C.ink, 1);
-        g.fillRect(pts[0]!.x, pts[0]!.y, s.w, s.h);
-        return;
-      default:
-        return;
-    }
   }
 
   /** Sector shading, front lines, outlines and the selection; called on every control change. */
@@ -647,32 +514,32 @@ export class MapView {
       const sg = so.geo;
       if (!hasState) {
         // No game: the sectors as plain outlined areas.
-        g.fillStyle(C.ukrainian, 0.08);
+        g.fillStyle(PALETTE.ukrainian, 0.08);
         g.fillPoints(v2(sg.points), true);
       } else {
         const control = this.getDisplayedControl(sg.id);
         const split = splitByControl(sg, control);
         if (split.ukrainian.length > 2) {
-          g.fillStyle(C.ukrainian, MAP_STYLE.ukrainianFillAlpha);
+          g.fillStyle(PALETTE.ukrainian, MAP_STYLE.ukrainianFillAlpha);
           g.fillPoints(v2(split.ukrainian), true);
         }
         if (split.russian.length > 2) {
-          g.fillStyle(C.russian, MAP_STYLE.russianFillAlpha);
+          g.fillStyle(PALETTE.russian, MAP_STYLE.russianFillAlpha);
           g.fillPoints(v2(split.russian), true);
-          g.lineStyle(this.px(1.6), C.russian, MAP_STYLE.russianHatchAlpha);
+          g.lineStyle(this.px(1.6), PALETTE.russian, MAP_STYLE.russianHatchAlpha);
           for (const [a, b] of hatchSegments(split.russian, this.px(7), -Math.PI / 4))
             g.lineBetween(a.x, a.y, b.x, b.y);
         }
         for (const [a, b] of split.front) {
-          o.lineStyle(this.px(8), C.halo, 1);
+          o.lineStyle(this.px(8), PALETTE.halo, 1);
           o.lineBetween(a.x, a.y, b.x, b.y);
-          o.lineStyle(this.px(4), C.ink, 1);
+          o.lineStyle(this.px(4), PALETTE.ink, 1);
           o.lineBetween(a.x, a.y, b.x, b.y);
           // Teeth on the Russian side, like a drawn front line.
-          frontTeeth(o, a, b, sg, this.px(7), this.px(5), C.ink);
+          frontTeeth(o, a, b, sg, this.px(7), this.px(5), PALETTE.ink);
         }
       }
-      g.lineStyle(this.px(1.5), C.ink, 0.9);
+      g.lineStyle(this.px(1.5), PALETTE.ink, 0.9);
       dashed(g, [...sg.points, sg.points[0]!], [this.px(4), this.px(3)]);
 
       if (so.chip.visible && hasState) {
@@ -685,11 +552,11 @@ export class MapView {
       for (const so of this.sectors.values()) {
         const at = this.chipAt(so.geo);
         const edge = nearestOnBoundary(at, so.geo.points);
-        o.lineStyle(this.px(3.5), C.halo, 0.9);
+        o.lineStyle(this.px(3.5), PALETTE.halo, 0.9);
         o.lineBetween(at.x, at.y, edge.x, edge.y);
-        o.lineStyle(this.px(1.5), C.ink, 1);
+        o.lineStyle(this.px(1.5), PALETTE.ink, 1);
         o.lineBetween(at.x, at.y, edge.x, edge.y);
-        o.fillStyle(C.ink, 1);
+        o.fillStyle(PALETTE.ink, 1);
         o.fillCircle(edge.x, edge.y, this.px(2.5));
       }
     }
@@ -697,18 +564,18 @@ export class MapView {
     const sel = this.selected ? this.sectors.get(this.selected) : undefined;
     if (sel) {
       const ring = [...sel.geo.points, sel.geo.points[0]!];
-      o.lineStyle(this.px(7), C.focus, 1);
+      o.lineStyle(this.px(7), PALETTE.focus, 1);
       o.strokePoints(v2(ring), false);
-      o.lineStyle(this.px(2.5), C.ink, 1);
+      o.lineStyle(this.px(2.5), PALETTE.ink, 1);
       o.strokePoints(v2(ring), false);
     }
     // Redraw the border above the shading.
     const border = this.geo.main.find((s) => s.cls === 'border');
-    if (border) this.drawShape(o, border, this.zoom, { x: 0, y: 0 });
+    if (border) drawShape(o, border, this.zoom, { x: 0, y: 0 });
     // Towns above everything drawn so far.
     for (const s of this.geo.main) {
       if ((s.cls === 'town' || s.cls === 'city') && !this.underInset(s.points[0]!, 12)) {
-        this.drawShape(o, s, this.zoom, { x: 0, y: 0 });
+        drawShape(o, s, this.zoom, { x: 0, y: 0 });
       }
     }
   }
@@ -790,87 +657,3 @@ function nudgeInside(p: Pt, sector: SectorGeometry): Pt {
   return c;
 }
 
-function chipText(name: string, control: number): string {
-  return `${name}\n${Math.round(control)}% Russian`;
-}
-
-/** Marker width in screen pixels: grows with the square root of the troops, within limits. */
-export function markerWidth(troops: number): number {
-  return Math.round(Math.min(58, Math.max(26, 24 + 16 * Math.sqrt(Math.max(0, troops) / 10000))));
-}
-
-export function formatTroops(n: number): string {
-  if (n >= 10000) return `${(n / 1000).toFixed(0)}k`;
-  if (n >= 1000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k`;
-  return String(Math.round(n));
-}
-
-/** Strokes a polyline as dashes; `pattern` alternates dash and gap lengths. */
-export function dashed(
-  g: Phaser.GameObjects.Graphics,
-  pts: readonly Pt[],
-  pattern: number[],
-): void {
-  if (pts.length < 2 || pattern.length === 0) return;
-  let pi = 0;
-  let left = pattern[0]!;
-  let on = true;
-  for (let i = 1; i < pts.length; i++) {
-    let a = pts[i - 1]!;
-    const b = pts[i]!;
-    let seg = Math.hypot(b.x - a.x, b.y - a.y);
-    while (seg > 1e-6) {
-      const step = Math.min(left, seg);
-      const t = step / seg;
-      const c = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-      if (on) g.lineBetween(a.x, a.y, c.x, c.y);
-      a = c;
-      seg -= step;
-      left -= step;
-      if (left <= 1e-6) {
-        pi = (pi + 1) % pattern.length;
-        left = pattern[pi]!;
-        on = !on;
-      }
-    }
-  }
-}
-
-/** Small triangles along a front segment, pointing from the Russian side toward Ukraine. */
-function frontTeeth(
-  g: Phaser.GameObjects.Graphics,
-  a: Pt,
-  b: Pt,
-  sector: SectorGeometry,
-  spacing: number,
-  size: number,
-  color: number,
-): void {
-  const len = Math.hypot(b.x - a.x, b.y - a.y);
-  if (len < spacing) return;
-  const dir = { x: (b.x - a.x) / len, y: (b.y - a.y) / len };
-  // Toward the Ukrainian end of the axis.
-  const ax = sector.axis.from.x - sector.axis.to.x;
-  const ay = sector.axis.from.y - sector.axis.to.y;
-  let n = { x: -dir.y, y: dir.x };
-  if (n.x * ax + n.y * ay < 0) n = { x: -n.x, y: -n.y };
-  g.fillStyle(color, 1);
-  const count = Math.floor(len / (spacing * 2));
-  for (let i = 0; i < count; i++) {
-    const t = (i + 0.5) / count;
-    const c = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-    g.fillTriangle(
-      c.x - (dir.x * size) / 2,
-      c.y - (dir.y * size) / 2,
-      c.x + (dir.x * size) / 2,
-      c.y + (dir.y * size) / 2,
-      c.x + n.x * size,
-      c.y + n.y * size,
-    );
-  }
-}
-
-/** Graphics' point methods read only .x and .y; their typings ask for Vector2. */
-export function v2(pts: readonly Pt[]): Phaser.Math.Vector2[] {
-  return pts as unknown as Phaser.Math.Vector2[];
-}

@@ -11,7 +11,8 @@ import { CAPITAL_STYLE, FORCE_STYLE, MAP_STYLE, hexToNumber, type ForceId } from
 import { iconKey } from './assets';
 import { pointAlong, routeBetween, slicePolyline, type Pt } from './geometry';
 import { nearestPoint, placeLabels, placesAround, placesInView, type Box } from './label-layout';
-import { INSET_ORIGIN, textStyle, v2, type MapView } from './map';
+import { INSET_ORIGIN, type MapView } from './map';
+import { textStyle, v2 } from './map-paint';
 
 export type ReportSpeed = 1 | 2 | 4;
 
