@@ -96,3 +96,14 @@ export function rssMb(pid: number | undefined): number {
     return m ? Number(m[1]) / 1024 : NaN;
   });
 }
+
+/**
+ * Bytes a process and its children handed to write-family system calls (sockets and files), in
+ * kB: like CPU time, a measure of work that other load on the machine does not change.
+ */
+export function writtenKb(pid: number | undefined): number {
+  return overProcessTree(pid, (p) => {
+    const m = /wchar:\s+(\d+)/.exec(readFileSync(`/proc/${p}/io`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  });
+}

@@ -240,8 +240,11 @@ export interface RoomSummary {
  */
 export type SeatView = Omit<GameState, 'rules' | 'rng' | 'seed' | 'turnHashes'> & { seat: Capital };
 
-/** An update's view: the month reports and metric history are left out when unchanged. */
-export type SeatViewPatch = Omit<SeatView, 'reports' | 'history'> & Partial<Pick<SeatView, 'reports' | 'history'>>;
+/** Parts of a seat's view an update leaves out when the device already has them as they are. */
+export type OmittedWhenUnchanged = 'reports' | 'history' | 'news';
+
+/** An update's view: the month reports, metric history and news are left out when unchanged. */
+export type SeatViewPatch = Omit<SeatView, OmittedWhenUnchanged> & Partial<Pick<SeatView, OmittedWhenUnchanged>>;
 
 export type ServerMessage =
   | {
@@ -265,7 +268,8 @@ export type ServerMessage =
       room: RoomSummary;
       /**
        * Absent when only the room summary changed (another seat's waiting orders, presence).
-       * `reports` and `history` change only when a month resolves: absent, they are as before.
+       * `reports` and `history` change only when a month resolves, `news` is left out when the
+       * device has it as it is: absent, they are as before.
        */
       view?: SeatViewPatch;
       /** The month just resolved, when this update resolves one (devices play its animation). */

@@ -56,11 +56,14 @@ export function seatView(state: GameState, seat: Capital): SeatView {
   return seatViewPatch(state, seat, true) as SeatView;
 }
 
-/** The seat's view; without `reports` and `history` (the bulk of it) unless `withHistory`. */
-export function seatViewPatch(state: GameState, seat: Capital, withHistory: boolean): SeatViewPatch {
+/**
+ * The seat's view; without `reports` and `history` (the bulk of it) unless `withHistory`, and
+ * without `news` (half of the rest) unless `withNews`.
+ */
+export function seatViewPatch(state: GameState, seat: Capital, withHistory: boolean, withNews = true): SeatViewPatch {
   const knowsExpedition = SEES_EXPEDITION.includes(seat);
-  const news = state.news.filter((n) => newsVisible(n, seat)).map((n) => ({ ...n }));
-  const seenEvents = new Set(news.map((n) => n.eventId).filter((e): e is string => e !== undefined));
+  const visible = state.news.filter((n) => newsVisible(n, seat));
+  const seenEvents = new Set(visible.map((n) => n.eventId).filter((e): e is string => e !== undefined));
   const stocks = {} as GameState['stocks'];
   for (const c of CAPITALS) stocks[c] = c === seat ? { ...state.stocks[c] } : emptyStocks();
   const start = state.rules.levers;
@@ -149,7 +152,7 @@ export function seatViewPatch(state: GameState, seat: Capital, withHistory: bool
     flags: [],
     uncertainty,
     estimates,
-    news,
+    ...(withNews ? { news: visible.map((n) => ({ ...n })) } : {}),
     ...(withHistory ? historyOf(state, seat, knowsExpedition, party, seenEvents) : {}),
     metrics: pick(state.metrics, seat),
   };

@@ -24,6 +24,12 @@ export interface BotRoomsOptions {
   timeoutMs?: number;
   /** Pseudonym prefix (several runs on one class stay apart). */
   prefix?: string;
+  /**
+   * Each bot waits this long before each order (0: none). Without it the bots play as fast as
+   * the server answers (closed loop), far above a class's pace; with it, the figures are what a
+   * class at that pace would feel. The wait is not counted in any latency.
+   */
+  thinkMs?: number;
   /** Called with each seat's client once it is connected (fault tests reach in here). */
   onClient?: (client: RoomClient, seat: BotSeat) => void;
 }
@@ -121,6 +127,7 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
         resolve();
       };
       const turnOf = () => client.snapshot?.room.turn ?? 0;
+      const think = () => (o.thinkMs ? new Promise<void>((r) => setTimeout(r, o.thinkMs)) : undefined);
       const send = async (a: Order) => {
         const sentAt = performance.now();
         const r = await client.order(a);
@@ -146,6 +153,7 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
           let copy: GameState = state;
           for (const a of bot.decide(state, seat.seat) as Order[]) {
             if (a.type === 'endTurn') break;
+            await think();
             const now = client.snapshot!;
             if (copyOf !== now.view) {
               copyOf = now.view;
@@ -156,6 +164,7 @@ export async function playBotRooms(o: BotRoomsOptions): Promise<BotRoomsReport> 
             if (!applyInPlace(copy, a).ok) continue;
             await send(a);
           }
+          await think();
           const key = `${seat.roomId}:${turn}`;
           lastEnd.set(key, Math.max(lastEnd.get(key) ?? 0, performance.now()));
           await send({ type: 'endTurn', seat: seat.seat });

@@ -34,7 +34,7 @@ function leaks(m: ServerMessage, seat: Capital): string[] {
   }
   if (v.offers.some((o) => o.from !== seat && o.to !== seat)) out.push('offer between others');
   if (v.deals.some((d) => d.from !== seat && d.to !== seat)) out.push('deal between others');
-  if (v.news.some((n) => n.visibleTo && !n.visibleTo.includes(seat))) out.push('private news');
+  if ((v.news ?? []).some((n) => n.visibleTo && !n.visibleTo.includes(seat))) out.push('private news');
   if (seat !== 'moscow' && v.sectors.some((s) => s.russianTroops !== 0)) out.push('russian troops');
   if (seat !== 'kyiv' && v.sectors.some((s) => s.ukrainianTroops !== 0 || s.ukrainianDrones !== 0)) out.push('ukrainian troops');
   if (seat === 'kyiv' && (v.expedition.ready !== 0 || Object.values(v.expedition.bySector).some((n) => n !== 0))) out.push('expedition');

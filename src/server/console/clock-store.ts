@@ -4,7 +4,7 @@
  * (the row locked on PostgreSQL), and the database alone decides which server carries out a
  * deadline: a conditional claim of the turn, so a deadline ends a turn once.
  */
-import { PostgresAdapter, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { Database, RoomClocksTable } from '../../db/schema';
 import type { TurnClock } from '../../rooms/turn-clock';
 import type { ClassClock, RoomTiming } from './timing';
@@ -62,12 +62,25 @@ export class ClockStore {
    */
   async startTurn(roomId: string, classCode: string, t: RoomTiming, now: number): Promise<RoomTiming> {
     const values = { turn: t.turn, started_at: t.startedAt, clock: JSON.stringify(t.clock), ended: JSON.stringify(t.ended), updated_at: now };
-    const r = await this.kysely
-      .insertInto('room_clocks')
-      .values({ room_id: roomId, class_code: classCode, ...values, fired_turn: null, fired_at: null })
-      .onConflict((oc) => oc.column('room_id').doUpdateSet(values).where('room_clocks.turn', '<', t.turn))
-      .executeTakeFirst();
-    if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return t;
+    const upsert = (db: QueryCreator<Database>) =>
+      db
+        .insertInto('room_clocks')
+        .values({ room_id: roomId, class_code: classCode, ...values, fired_turn: null, fired_at: null })
+        .onConflict((oc) => oc.column('room_id').doUpdateSet(values).where('room_clocks.turn', '<', t.turn));
+    if (this.pg) {
+      // One round trip: the row written, or (another server started the turn first) the stored one.
+      const r = await this.kysely
+        .with('up', (db) => upsert(db).returningAll())
+        .selectFrom('up')
+        .selectAll()
+        .unionAll((db) => db.selectFrom('room_clocks').selectAll().where('room_id', '=', roomId).where(({ not, exists, selectFrom }) => not(exists(selectFrom('up').select('up.room_id')))))
+        .execute();
+      const row = r[0];
+      if (row) return timingOf(row as Selectable<RoomClocksTable>);
+    } else {
+      const r = await upsert(this.kysely).executeTakeFirst();
+      if (Number(r.numInsertedOrUpdatedRows ?? 0n) > 0) return t;
+    }
     return (await this.getRoom(roomId)) ?? t;
   }
 

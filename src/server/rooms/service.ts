@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { applyAction, CAPITALS, createGame, type Capital, type FigureChoices, type GameState, type InjectAction, type Rules } from '../../engine';
+import { applyAction, CAPITALS, createGame, type Capital, type FigureChoices, type GameState, type InjectAction, type NewsItem, type Rules } from '../../engine';
 import type { ClassRow, Store } from '../../db/store';
 import { RoomsStore, type ClassRoomsRow, type RoomLogRow, type RoomRow, type RoomSeatRow } from '../../db/rooms-store';
 import type { RoomSummary, SeatStatus, ServerMessage } from '../../rooms/protocol';
@@ -129,6 +129,11 @@ export class RoomService implements ConsoleHost {
   private readonly sentReports = new WeakMap<SeatConnection, number>();
   /** The summary each device last got (its log position aside). */
   private readonly sentSummary = new WeakMap<SeatConnection, string>();
+  /**
+   * The news each device has: the list its view was built from, and how long it was. The engine
+   * only ever appends to a state's news, so the same list at the same length is the same news.
+   */
+  private readonly sentNews = new WeakMap<SeatConnection, { from: readonly NewsItem[]; length: number }>();
   private hooks: RoomHooks | null = null;
   private readonly loaded = new Map<string, Promise<Loaded>>();
   private readonly now: () => number;
@@ -492,7 +497,11 @@ export class RoomService implements ConsoleHost {
       this.opts.fanout.publish({ k: 'presence', r: roomId, seat: conn.seat });
       room.remote.delete(conn.seat);
       conn.send(this.welcome(room, conn.seat));
-      this.sentReports.set(conn, (room.game.viewState(conn.seat) ?? { reports: [] }).reports.length);
+      // The welcome holds the whole view: updates leave out what it gave, until it changes.
+      const shown = room.game.viewState(conn.seat);
+      this.sentReports.set(conn, shown?.reports.length ?? 0);
+      if (shown) this.sentNews.set(conn, { from: shown.news, length: shown.news.length });
+      else this.sentNews.delete(conn);
       if (this.hooks) conn.send(await this.hooks.seatMessages(roomId, conn.seat));
       if (room.game.over) conn.send(await this.finishedMessage(room));
       if (caught.length > 0) await this.afterApply(room, caught);
@@ -618,11 +627,22 @@ export class RoomService implements ConsoleHost {
       conn.send({
         type: 'update',
         room: summary,
-        ...(state ? { view: seatViewPatch(state, seat, fresh) } : {}),
+        ...(state ? { view: seatViewPatch(state, seat, fresh, this.newsChanged(conn, state)) } : {}),
         resolved: applied.resolved,
         ...(refused.length > 0 ? { refused } : {}),
       });
     }
+  }
+
+  /**
+   * Whether the device's news is out of date (then it is taken as sent). Most orders change a
+   * few figures, not the news, which is half of a view's bytes.
+   */
+  private newsChanged(conn: SeatConnection, state: GameState): boolean {
+    const had = this.sentNews.get(conn);
+    if (had?.from === state.news && had.length === state.news.length) return false;
+    this.sentNews.set(conn, { from: state.news, length: state.news.length });
+    return true;
   }
 
   // ---------------------------------------------------------------- the end
