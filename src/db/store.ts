@@ -190,7 +190,8 @@ export class Store {
    * On SQLite the results that arrive together (in the same turn of the event loop) share one
    * transaction, a group commit: each commit writes the touched index pages and the version
    * row once for the whole group instead of once per result. A group that fails is stored again
-   * one result per transaction, so a bad row fails alone.
+   * one result per transaction, so a bad row fails alone. (So never await it inside a Kysely
+   * transaction on SQLite: the group waits for the connection that transaction holds.)
    */
   insertResult(
     row: ResultRow,
