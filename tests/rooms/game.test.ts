@@ -91,6 +91,22 @@ describe('a room game folds its log', () => {
     expect(game.state!.levers.posture).toBe(other);
   });
 
+  it("a waiting order's news shows in its seat's view only, never in the room's state or another seat's", () => {
+    const game = new RoomGame(rules, 's', { default: 'central' }, 'historical');
+    const log: LogEntry[] = [];
+    store(game, { kind: 'start', humans: ['pyongyang', 'moscow', 'kyiv'] }, log);
+    const news = game.state!.news.length;
+    // Kyiv releases evidence while Pyongyang holds the month: the order waits in Kyiv's queue.
+    expect(store(game, { kind: 'order', seat: 'kyiv', id: 'k1', action: { type: 'releaseEvidence', seat: 'kyiv', amount: 1 } }, log)).toBeNull();
+    expect(game.viewState('kyiv')!.news).toHaveLength(news + 1);
+    expect(game.state!.news).toHaveLength(news);
+    expect(game.viewState('moscow')!.news).toHaveLength(news);
+    // A live order (an offer) moves the room on; Kyiv's view still holds its waiting order's news once.
+    expect(store(game, { kind: 'order', seat: 'moscow', id: 'm1', action: { type: 'offer', seat: 'moscow', to: 'pyongyang', give: { oil: 1 }, get: { ammunition: 1 }, turns: 1 } }, log)).toBeNull();
+    expect(game.viewState('kyiv')!.news.filter((n) => n.title === game.viewState('kyiv')!.news.at(-1)!.title)).toHaveLength(1);
+    expect(game.state!.news.some((n) => n.title.includes('evidence'))).toBe(false);
+  });
+
   it('offers are live: Kyiv offers while Pyongyang holds the month, Pyongyang answers at once', () => {
     const game = new RoomGame(rules, 's', { default: 'central' }, 'historical');
     const log: LogEntry[] = [];

@@ -160,12 +160,15 @@ export class RoomGame {
     if (!p) {
       // The month's record so far (history, reports, turn hashes: two thirds of a late state)
       // is shared, not copied: only a month's resolution (endTurn) adds to it, and a preview
-      // never applies endTurn; it is dropped whenever the room's state changes.
+      // never applies endTurn; it is dropped whenever the room's state changes. The news items
+      // are shared too (the engine appends news and never changes an item): the preview gets its
+      // own list, so what its orders add stays its own. Together a third of the copy.
       const st = this.state!;
-      p = cloneState({ ...st, history: [], reports: [], turnHashes: [] });
+      p = cloneState({ ...st, history: [], reports: [], turnHashes: [], news: [] });
       p.history = st.history;
       p.reports = st.reports;
       p.turnHashes = st.turnHashes;
+      p.news = st.news.slice();
       p.ctx.seat = seat;
       for (const q of this.queues[seat]) if (q.action.type !== 'endTurn') applyInPlace(p, q.action);
       this.previews.set(seat, p);
