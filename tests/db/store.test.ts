@@ -52,6 +52,7 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
   if (backend === 'sqlite') {
     it('uses WAL and reports an intact file', () => {
       expect(db.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.sqlite!.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
       expect(db.sqlite!.pragma('integrity_check', { simple: true })).toBe('ok');
     });
   }
