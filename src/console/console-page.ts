@@ -80,6 +80,7 @@ function start(main: HTMLElement, code: string, key: string): void {
   const grid = h('section', { class: 'room-grid', 'aria-label': 'Rooms' });
   const after = h('section', { class: 'after-game', 'aria-label': 'After the game' });
   main.append(status, controlsBox, feedback, grid, after);
+  main.classList.add('console-wide');
   main.dataset['ready'] = 'connecting';
 
   const live: Live = { rooms: new Map(), cards: new Map(), onScreen: new Set(), stale: new Set(), offset: 0, minTurnSeconds: 30 };
@@ -135,6 +136,11 @@ function start(main: HTMLElement, code: string, key: string): void {
   const seen = new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
+        if (e.target === after) {
+          afterOnScreen = e.isIntersecting;
+          if (afterOnScreen && finishedSince) renderAfter();
+          continue;
+        }
         const id = (e.target as HTMLElement).dataset['room'];
         if (!id || live.cards.get(id) !== e.target) continue;
         if (!e.isIntersecting) {
@@ -144,9 +150,10 @@ function start(main: HTMLElement, code: string, key: string): void {
         live.onScreen.add(id);
         const room = live.rooms.get(id);
         if (room && live.stale.has(id)) refresh(room);
+        else if (room) tickRoomCard(e.target as HTMLElement, room, now());
       }
     },
-    { rootMargin: '50% 0px' },
+    { rootMargin: '0px' },
   );
 
   /** Rebuilds the class controls, keeping what the teacher was typing or had chosen. */
@@ -176,6 +183,7 @@ function start(main: HTMLElement, code: string, key: string): void {
     shownControls = controlsKey();
     clear(grid);
     seen.disconnect();
+    seen.observe(after);
     live.cards.clear();
     live.stale.clear();
     const rooms = [...live.rooms.values()].sort((a, b) => a.summary.number - b.summary.number);
@@ -185,6 +193,7 @@ function start(main: HTMLElement, code: string, key: string): void {
   };
 
   const renderAfter = (): void => {
+    finishedSince = false;
     clear(after);
     after.append(renderAfterGame([...live.rooms.values()], code, {
       resultsCsv: () => exportCsv(code, key).then((b) => saveBlob(b, `three-capitals-class-${code}.csv`)),
@@ -211,7 +220,9 @@ function start(main: HTMLElement, code: string, key: string): void {
     if (redraw === null) redraw = window.setTimeout(draw, Math.max(0, drawnAt + REDRAW_MS - performance.now()));
   };
 
+  /** A room finished since the rooms side by side were drawn. */
   let finishedSince = false;
+  let afterOnScreen = false;
   let redraw: number | null = null;
   let drawnAt = -Infinity;
   /** Draws what changed since the last redraw: cards on screen (and new rooms), the controls, the end. */
@@ -222,8 +233,8 @@ function start(main: HTMLElement, code: string, key: string): void {
       const room = live.rooms.get(id);
       if (room && (live.onScreen.has(id) || !live.cards.has(id))) refresh(room);
     }
-    if (finishedSince) renderAfter();
-    finishedSince = false;
+    // The rooms side by side sit below every card: rebuilt at once only when in view.
+    if (finishedSince && afterOnScreen) renderAfter();
     // The controls list the rooms, the pause state and the events still to come.
     const key = controlsKey();
     if (key !== shownControls) {
@@ -271,12 +282,17 @@ function start(main: HTMLElement, code: string, key: string): void {
     if (!main.isConnected) {
       window.clearInterval(timer);
       if (redraw !== null) window.clearTimeout(redraw);
+      redraw = null;
       seen.disconnect();
       socket.close();
       return;
     }
+    // Changes waiting for a redraw go with the clocks: one redraw for both.
+    if (redraw !== null) window.clearTimeout(redraw);
+    draw();
     const t = now();
     const all = ++ticks % Math.round(OFF_SCREEN_REFRESH_MS / 1000) === 0;
+    if (all && finishedSince) renderAfter();
     for (const [id, room] of live.rooms) {
       const card = live.cards.get(id);
       if (!card || (!all && !live.onScreen.has(id))) continue;

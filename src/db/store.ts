@@ -68,6 +68,16 @@ function prepared(query: { compile(): CompiledQuery }): Prepared {
   };
 }
 
+/** Whether an error is about one row (a constraint, its size), not the database as a whole. */
+function rowRefused(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return (
+    typeof code !== 'string' ||
+    !code.startsWith('SQLITE_') ||
+    /^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH|RANGE)/.test(code)
+  );
+}
+
 interface PendingInsert {
   row: ResultRow;
   scenario: ScenarioRow | undefined;
@@ -237,8 +247,11 @@ export class Store {
         let answers: { created: boolean; row: SummaryRow }[] | null = null;
         try {
           answers = insert(group);
-        } catch {
-          // Nothing of the group was stored: store each alone, so only a bad row fails.
+        } catch (e) {
+          // Nothing of the group was stored. A row the database refused: store each alone, so
+          // only that one fails. The database itself failing (disk full, locked, I/O): each
+          // would fail (or wait out the busy timeout) again, so every result fails with it.
+          if (!rowRefused(e)) throw e;
           for (const p of group) {
             try {
               p.resolve(insert([p])[0]!);
@@ -251,7 +264,7 @@ export class Store {
         group.forEach((p, i) => p.resolve(answers[i]!));
       });
     } catch (e) {
-      for (const p of group) p.reject(e); // the connection itself failed (closed database)
+      for (const p of group) p.reject(e); // the database failed, or the connection (closed)
     }
   }
 

@@ -8,7 +8,9 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { dropPgSchema, migrate, openDatabase, type Db } from '../../src/db/open';
+import SqliteDatabase from 'better-sqlite3';
+
+import { dropPgSchema, migrate, openDatabase, SQLITE_FILE_NAME, type Db } from '../../src/db/open';
 import { MIGRATIONS } from '../../src/db/migrations';
 import { DAY_MS, Store, type ResultRow } from '../../src/db/store';
 import { resultRowFixture } from '../helpers/result-row';
@@ -101,6 +103,29 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
     // Boards of the scenario see the change.
     expect(await store.resultsVersion('5555555555555555')).toBeGreaterThan(before);
   });
+
+  if (backend === 'sqlite') {
+    it('fails every result sent together when the database itself fails (locked), and stores nothing', async () => {
+      // Another process holds SQLite's write lock longer than this connection waits for it.
+      const other = new SqliteDatabase(path.join(dir, SQLITE_FILE_NAME));
+      db.sqlite!.pragma('busy_timeout = 50');
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const answers = await Promise.allSettled(
+          ['l1', 'l2', 'l3'].map((id) => store.insertResult(row(id))),
+        );
+        expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected', 'rejected']);
+        for (const a of answers)
+          expect((a as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_BUSY' });
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+        db.sqlite!.pragma('busy_timeout = 5000');
+      }
+      expect(await store.getResult('l1')).toBeUndefined();
+      expect((await store.insertResult(row('l1'))).created).toBe(true);
+    });
+  }
 
   it('stores the pinned scenario in the same transaction, once', async () => {
     const sc = {
