@@ -100,4 +100,15 @@ describe('a class room played by three bots over WebSockets (SQLite)', () => {
     const full = (await (await fetch(`${server.url}/api/results/${result.id}`)).json()) as { record: Parameters<typeof replay>[0] };
     expect(replay(full.record, builtInRules())).toMatchObject({ ok: true });
   });
+
+  it('paced bots (think time) wait before each order, and the wait is not in the round trips', async () => {
+    const { code } = await newClass(server.url);
+    const thinkMs = 60;
+    const report = await playBotRooms({ origin: server.url, classCode: code, rooms: 1, makeSocket: wsSocket, timeoutMs: 60_000, thinkMs, prefix: 'Paced' });
+    expect(report).toMatchObject({ rooms: 1, finished: 1, errors: 0 });
+    // Each seat waits before each of its orders: the game lasts at least one seat's share of them.
+    expect(report.wallMs).toBeGreaterThanOrEqual((report.actions / 3) * thinkMs);
+    // A round trip is timed from the order's sending, after the wait.
+    expect(report.orderP50Ms).toBeLessThan(thinkMs);
+  });
 });
