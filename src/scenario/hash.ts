@@ -14,6 +14,11 @@ export function canonicalJson(value: unknown): string {
   return writeCanonical(value) ?? '';
 }
 
+/** canonicalJson of an object without some of its own keys (nested objects keep theirs). */
+export function canonicalJsonWithout(value: object, leftOut: ReadonlySet<string>): string {
+  return writeObject(value as Record<string, unknown>, leftOut);
+}
+
 /**
  * Writes the text directly instead of building a sorted copy and stringifying it (a copy made
  * every key a slow defined property): the server computes a run's identity for every
@@ -42,9 +47,13 @@ function writeCanonical(value: unknown): string | undefined {
     }
     return `${text}]`;
   }
-  const record = value as Record<string, unknown>;
+  return writeObject(value as Record<string, unknown>, null);
+}
+
+function writeObject(record: Record<string, unknown>, leftOut: ReadonlySet<string> | null): string {
   let text = '{';
   for (const key of canonicalKeyOrder(Object.keys(record))) {
+    if (leftOut?.has(key)) continue;
     const v = writeCanonical(record[key]);
     if (v === undefined) continue;
     if (text.length > 1) text += ',';

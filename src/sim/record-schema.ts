@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { botNames } from '../ai';
 import { CAPITALS, ITEMS, TEACHER, type FigureChoices, type GameRecord } from '../engine';
 import { INJECT_TEXT_MAX, INJECT_TITLE_MAX } from '../engine/inject';
-import { canonicalJson } from '../scenario/hash';
+import { canonicalJson, canonicalJsonWithout } from '../scenario/hash';
 import { SHOWN_TEXT, shownTextProblem, type ShownTextRule } from '../text/shown-text';
 
 const Capital = z.enum(CAPITALS);
@@ -148,17 +148,23 @@ export function canonicalFigures(f: FigureChoices): FigureChoices {
  * so one game sent twice with cosmetic differences is one run. Canonical JSON: hash it to store.
  */
 export function runIdentity(record: GameRecord): string {
-  const actions = record.actions.map((a) => {
-    const { note: _note, reason: _reason, ...rest } = a as Record<string, unknown>;
-    return rest;
-  });
-  const determining = {
+  const rest = canonicalJson({
     engineVersion: record.engineVersion,
     scenario: record.scenario.hash,
     seed: record.seed,
     figureChoices: canonicalFigures(record.figureChoices),
     seats: record.seats,
-    actions,
-  };
-  return canonicalJson(determining);
+  });
+  // The canonical JSON of {actions, ...rest}: "actions" sorts before every other key. Each
+  // action is written without its free text, not copied without it (the server computes this
+  // for every submission; tests/sim/replay-checked.test.ts pins the result).
+  let actions = '[';
+  for (let i = 0; i < record.actions.length; i++) {
+    if (i > 0) actions += ',';
+    actions += canonicalJsonWithout(record.actions[i]!, FREE_TEXT);
+  }
+  return `{"actions":${actions}]${rest === '{}' ? '}' : `,${rest.slice(1)}`}`;
 }
+
+/** An order's free text: notes and reasons do not change the game. */
+const FREE_TEXT: ReadonlySet<string> = new Set(['note', 'reason']);

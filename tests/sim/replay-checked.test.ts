@@ -1,13 +1,16 @@
 // Verifying records as played (src/sim/replay-checked.ts): every computer player's record parses
 // strictly and verifies; changing, adding or dropping one computer order is found, with the turn
 // and seat; a person's orders are only checked for legality.
+import { createHash } from 'node:crypto';
+
 import { describe, expect, it } from 'vitest';
 
 import { getBot } from '../../src/ai';
 import { createGameStore, type KeyValueStorage } from '../../src/store';
 
 import { CAPITALS, type Capital, type GameRecord, type Seats } from '../../src/engine';
-import { checkRecord, runIdentity } from '../../src/sim/record-schema';
+import { canonicalJson } from '../../src/scenario/hash';
+import { canonicalFigures, checkRecord, runIdentity } from '../../src/sim/record-schema';
 import { replayChecked } from '../../src/sim/replay-checked';
 import { playGame, recordOf } from '../../src/sim/play';
 import { playWithPeople } from '../helpers/people';
@@ -136,6 +139,49 @@ describe('run identity', () => {
       r.seats[c] = r.seats[c] === 'dove' ? 'hawk' : 'dove';
       expect(runIdentity(r)).not.toBe(id);
     }
+  });
+
+  // Stored results are deduplicated by this text's digest: it must never change, or a run stored
+  // before would be accepted again as new.
+  it('is the canonical JSON of what determines the run, and never changes', () => {
+    const definition = (r: GameRecord) =>
+      canonicalJson({
+        engineVersion: r.engineVersion,
+        scenario: r.scenario.hash,
+        seed: r.seed,
+        figureChoices: canonicalFigures(r.figureChoices),
+        seats: r.seats,
+        actions: r.actions.map((a) => ({ ...a, note: undefined, reason: undefined })),
+      });
+    expect(id).toBe(definition(record));
+    const pinned = {
+      formatVersion: 1,
+      engineVersion: '9.9.9',
+      scenario: { id: 'historical-2024', hash: '0123456789abcdef' },
+      seed: 'pinned "seed" ü',
+      figureChoices: { default: 'central', byFigure: { 'b.fig': 'high', 'a.fig': 'central' } },
+      seats: { pyongyang: 'human', moscow: 'historical', kyiv: 'random' },
+      actions: [
+        {
+          type: 'offer',
+          seat: 'moscow',
+          to: 'pyongyang',
+          give: { drones: 3, ammunition: 1.5 },
+          get: {},
+          turns: 2,
+          note: 'left out',
+        },
+        { type: 'reject', seat: 'pyongyang', offerId: 7, reason: 'left out' },
+        { seat: 'kyiv', type: 'allocate', troops: 100, sector: 'kursk', drones: 0 },
+        { type: 'endTurn', seat: 'kyiv' },
+      ],
+      turnHashes: ['fedcba9876543210'],
+    } as unknown as GameRecord;
+    expect(runIdentity(pinned)).toBe(definition(pinned));
+    expect(createHash('sha256').update(runIdentity(pinned)).digest('hex')).toBe(
+      '211a40fa9abe4ef5655d277866c60b783aa5e30921df4e16cdb7cea1c30be02b',
+    );
+    expect(runIdentity({ ...pinned, actions: [] })).toBe(definition({ ...pinned, actions: [] }));
   });
 });
 
