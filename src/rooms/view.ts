@@ -13,6 +13,8 @@
  *   - the random generator's state, the seed and the turn hashes (with those and the log, the
  *     whole game could be replayed).
  * The seat sees the others only through its own estimates (state.estimates[seat]).
+ * A view shares the state's objects where the seat sees them whole (no copies: it is serialised
+ * into its frame at once, and copying was most of a view's cost).
  * Once the game is over the record is public (it is the class board's result), and the debrief
  * shows everything: the server then sends the full record instead of a view.
  */
@@ -65,7 +67,7 @@ export function seatViewPatch(state: GameState, seat: Capital, withHistory: bool
   const visible = state.news.filter((n) => newsVisible(n, seat));
   const seenEvents = new Set(visible.map((n) => n.eventId).filter((e): e is string => e !== undefined));
   const stocks = {} as GameState['stocks'];
-  for (const c of CAPITALS) stocks[c] = c === seat ? { ...state.stocks[c] } : emptyStocks();
+  for (const c of CAPITALS) stocks[c] = c === seat ? state.stocks[c] : emptyStocks();
   const start = state.rules.levers;
   const mine = (k: keyof Levers) => LEVER_FIELD_OWNER[k] === null || LEVER_FIELD_OWNER[k] === seat;
   const levers: Levers = {
@@ -78,7 +80,7 @@ export function seatViewPatch(state: GameState, seat: Capital, withHistory: bool
   };
   const e = state.expedition;
   const expedition: GameState['expedition'] = knowsExpedition
-    ? JSON.parse(JSON.stringify(e))
+    ? e
     : {
         training: [],
         ready: 0,
@@ -101,8 +103,8 @@ export function seatViewPatch(state: GameState, seat: Capital, withHistory: bool
     exchanged: seat === 'pyongyang' ? h.exchanged : 0,
     returned: seat === 'pyongyang' ? h.returned : 0,
     familiesAtRisk: seat === 'pyongyang' ? h.familiesAtRisk : 0,
-    russian: seat === 'moscow' ? { ...h.russian } : { ...ZERO_CASUALTIES },
-    ukrainian: seat === 'kyiv' ? { ...h.ukrainian } : { ...ZERO_CASUALTIES },
+    russian: seat === 'moscow' ? h.russian : ZERO_CASUALTIES,
+    ukrainian: seat === 'kyiv' ? h.ukrainian : ZERO_CASUALTIES,
   };
   const p = state.politics;
   const politics: GameState['politics'] = {
@@ -115,15 +117,15 @@ export function seatViewPatch(state: GameState, seat: Capital, withHistory: bool
   };
   const flows: GameState['flows'] = { received: {} as GameState['flows']['received'], sent: {} as GameState['flows']['sent'] };
   for (const c of CAPITALS) {
-    flows.received[c] = c === seat ? { ...state.flows.received[c] } : {};
-    flows.sent[c] = c === seat ? { ...state.flows.sent[c] } : {};
+    flows.received[c] = c === seat ? state.flows.received[c] : {};
+    flows.sent[c] = c === seat ? state.flows.sent[c] : {};
   }
   const party = (o: { from: Capital; to: Capital }) => o.from === seat || o.to === seat;
   const uncertainty = {} as GameState['uncertainty'];
   const estimates = {} as GameState['estimates'];
   for (const c of CAPITALS) {
-    uncertainty[c] = c === seat ? { ...state.uncertainty[c] } : ({} as Record<Capital, number>);
-    estimates[c] = c === seat ? JSON.parse(JSON.stringify(state.estimates[c] ?? {})) : {};
+    uncertainty[c] = c === seat ? state.uncertainty[c] : ({} as Record<Capital, number>);
+    estimates[c] = c === seat ? (state.estimates[c] ?? {}) : {};
   }
   return {
     seat,
@@ -140,8 +142,8 @@ export function seatViewPatch(state: GameState, seat: Capital, withHistory: bool
       ukrainianTroops: seat === 'kyiv' ? s.ukrainianTroops : 0,
       ukrainianDrones: seat === 'kyiv' ? s.ukrainianDrones : 0,
     })),
-    offers: state.offers.filter(party).map((o) => ({ ...o })),
-    deals: state.deals.filter(party).map((d) => JSON.parse(JSON.stringify(d))),
+    offers: state.offers.filter(party),
+    deals: state.deals.filter(party),
     // Offer ids are counted across the room: the true next id would tell how many others made.
     nextId: 0,
     levers,
@@ -152,7 +154,7 @@ export function seatViewPatch(state: GameState, seat: Capital, withHistory: bool
     flags: [],
     uncertainty,
     estimates,
-    ...(withNews ? { news: visible.map((n) => ({ ...n })) } : {}),
+    ...(withNews ? { news: visible } : {}),
     ...(withHistory ? historyOf(state, seat, knowsExpedition, party, seenEvents) : {}),
     metrics: pick(state.metrics, seat),
   };
@@ -178,7 +180,7 @@ function historyOf(
         ukrainian: seat === 'kyiv' ? { ...s.ukrainian } : { ...ZERO_CASUALTIES },
         northKorean: seat === 'pyongyang' ? { ...s.northKorean } : { ...ZERO_CASUALTIES, captured: 0 },
       })),
-      deliveries: r.deliveries.filter(party).map((d) => JSON.parse(JSON.stringify(d))),
+      deliveries: r.deliveries.filter(party),
       events: r.events.filter((id) => seenEvents.has(id)),
     })),
     history: state.history.map((pt) => ({ turn: pt.turn, date: pt.date, metrics: pick(pt.metrics, seat) })),
