@@ -17,6 +17,8 @@ export interface Running {
   db: Db;
   store: Store;
   catalog: ScenarioCatalog;
+  /** With PostgreSQL: this server's id in room notices (its listener is `tc-rooms-<id>` in pg_stat_activity). */
+  roomsServerId?: string;
 }
 
 export function loadCatalog(
@@ -87,5 +89,5 @@ export async function createServer(
     await pool?.close();
     await db.close();
   });
-  return { app, db, store, catalog };
+  return { app, db, store, catalog, ...(fanout ? { roomsServerId: fanout.serverId } : {}) };
 }

@@ -7,6 +7,7 @@
  * server: each must leave the server with exactly the game the stored log replays to.
  * Skipped without DATABASE_URL_TEST (CI sets it).
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Capital } from '../../src/engine';
 import type { ServerMessage } from '../../src/rooms/protocol';
@@ -37,6 +38,7 @@ async function heldFanout(): Promise<Held> {
     publish: (n) => real.publish(n),
     payload: (n) => real.payload(n),
     subscribe: (h) => void handlers.push(h),
+    onResync: (h) => real.onResync(h),
     close: () => real.close(),
   };
   return { fanout, held, deliver };
@@ -180,6 +182,29 @@ describe.runIf(PG_URL)('log notices between two app servers', () => {
     for (const h of hy.held.filter((h) => h.seq === taken)) hy.deliver(h);
     await sameAsLog(y);
     await sameAsLog(x);
+  });
+
+  it("the listening connection drops: what another server stored meanwhile is read from the log once it listens again (no notice needed)", async () => {
+    const seqs: number[] = [];
+    // Y's listener is cut off by the database, as a network blip or a failover would.
+    const cut = await server.store.kysely
+      .selectFrom(sql<{ pid: number; application_name: string }>`pg_stat_activity`.as('a'))
+      .select(sql<boolean>`pg_terminate_backend(pid)`.as('ok'))
+      .where('application_name', '=', `tc-rooms-${hy.fanout.serverId}`)
+      .execute();
+    expect(cut).toHaveLength(1);
+    const before = await seqOn(y);
+    for (let i = 0; i < 2; i++) {
+      const seat = (await x.hostRoom(room)).summary.seats.find((s) => !s.ended)!.capital;
+      const r = await x.order(room, seat, `blip${i}`, { type: 'endTurn', seat });
+      if (!('seq' in r)) throw new Error(r.error);
+      seqs.push(r.seq);
+    }
+    // Sent while Y did not listen: lost for good. Y must find the entries by itself.
+    await until('Y to read what it missed', async () => (await seqOn(y)) === seqs[1]);
+    expect(before).toBeLessThan(seqs[0]!);
+    expect(hy.held.filter((h) => seqs.includes(h.seq))).toEqual([]);
+    await sameAsLog(y);
   });
 });
 

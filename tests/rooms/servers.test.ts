@@ -5,6 +5,7 @@
  * (LISTEN/NOTIFY), not only stored orders: messages, hides and mutes, the turn clock, who is
  * connected, new rooms. Skipped without DATABASE_URL_TEST (CI sets it).
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capital } from '../../src/engine';
 import { patchRoom, type ConsoleFrame, type ConsoleRoom, type ConsoleRoomPatch } from '../../src/rooms/console-view';
@@ -223,5 +224,19 @@ describe.runIf(PG_URL)('two app servers on one PostgreSQL', () => {
     const fresh = 'race-room-fresh';
     await stores[0]!.putRoom(fresh, cls.code, timing, t0);
     expect((await stores[0]!.claimDue(fresh, 4, t0, () => false)).claimed).toBe(false);
+  });
+  it("B's listening connection drops: a message and a mute from A meanwhile reach B's devices once it listens again", async () => {
+    const cut = await sql<{ ok: boolean }>`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = ${`tc-rooms-${b.roomsServerId}`}`.execute(a.store.kysely);
+    expect(cut.rows).toHaveLength(1);
+    const pyView = after(sockets.pyongyang);
+    const kyView = after(sockets.kyiv);
+    // Sent while B does not listen: the notices are lost; B reads the database again when it is back.
+    expect((await say('moscow', ['pyongyang'], 'Did you hear this?'))['type']).toBe('ack');
+    expect((await command(roomId, { kind: 'mute', seat: 'kyiv', muted: true }))['type']).toBe('ack');
+    const heard = await until(pyView, (f) => f['type'] === 'messages' && (f['messages'] as RoomMessage[]).some((m) => m.text === 'Did you hear this?'), 'the message at Pyongyang on B');
+    expect(heard['type']).toBe('messages');
+    await until(kyView, (f) => f['type'] === 'messages' && f['muted'] === true, 'the mute at Kyiv on B');
+    expect((await say('kyiv', ['moscow'], 'still here'))['code']).toBe('muted');
+    await command(roomId, { kind: 'mute', seat: 'kyiv', muted: false });
   });
 });

@@ -42,6 +42,8 @@ export interface TestServer {
   dataDir: string;
   /** The PostgreSQL schema (postgres backend). */
   pgSchema?: string;
+  /** With PostgreSQL: the server's id in room notices (its listener's application_name is `tc-rooms-<id>`). */
+  roomsServerId?: string;
   close(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export async function startTestServer(
     db: running.db,
     dataDir,
     ...(pgSchema !== undefined ? { pgSchema } : {}),
+    ...(running.roomsServerId !== undefined ? { roomsServerId: running.roomsServerId } : {}),
     async close() {
       await running.app.close();
       if (ownSchema && pgSchema !== undefined && PG_URL) await dropPgSchema(PG_URL, pgSchema);

@@ -119,6 +119,7 @@ export class ConsoleService implements RoomHooks {
   start(host: ConsoleHost): void {
     this.host = host;
     this.opts.fanout?.subscribe((n) => void this.onNotice(n).catch((e: unknown) => this.opts.log?.(e, 'a console notice from another server')));
+    this.opts.fanout?.onResync(() => void this.resync().catch((e: unknown) => this.opts.log?.(e, 'reading clocks and messages again after the listener came back')));
     this.timer = setInterval(() => void this.tick(), this.opts.tickMs ?? 250);
     this.timer.unref();
   }
@@ -442,6 +443,25 @@ export class ConsoleService implements RoomHooks {
     if (t?.messages) t.messages = t.messages.map((x) => (x.id === m.id ? m : x));
     for (const seat of recipientsOf(m)) this.h.sendToSeats(m.room, [seat], await this.seatMessages(m.room, seat));
     this.schedulePush(m.room);
+  }
+
+  /**
+   * The listening connection dropped and is back: clocks, messages, mutes and rooms opened
+   * elsewhere that notices would have told of meanwhile are read again, and passed on.
+   */
+  private async resync(): Promise<void> {
+    if (!this.host) return;
+    for (const code of [...this.classClocks.keys()]) this.classClocks.set(code, (await this.opts.clocks.getClass(code)) ?? NO_CLOCK);
+    for (const code of new Set([...this.consoles].map((c) => c.classCode)))
+      for (const id of await this.h.classRoomIds(code)) if (!this.rooms.has(id)) await this.track(await this.h.hostRoom(id));
+    for (const [id, t] of this.rooms) {
+      t.timing = (await this.opts.clocks.getRoom(id)) ?? null;
+      t.muted = new Set(await this.opts.messages.mutedSeats(id));
+      t.messages = await this.opts.messages.ofRoom(id);
+      this.sendClock(id);
+      for (const seat of CAPITALS) this.h.sendToSeats(id, [seat], await this.seatMessages(id, seat));
+      this.schedulePush(id);
+    }
   }
 
   /** Every seat's countdown follows the room's clock at once. */

@@ -7,8 +7,10 @@
  * process's). Every room and console change goes this way: log entries, presence, messages,
  * hides and mutes, turn clocks, new rooms. A log notice also carries the stored entry itself
  * when it fits in NOTIFY's payload (an order is a few hundred bytes): the next entry a server
- * awaits is applied from it without reading the log; anything else (a gap, a notice lost while
- * the listening connection reconnected) is read from the log.
+ * awaits is applied from it without reading the log; anything else (a gap) is read from the log.
+ * When the listening connection drops and comes back, every server reads again what it holds
+ * (rooms' logs, seats and presence; the console's clocks, messages and mutes): notices sent
+ * while nobody listened are lost.
  */
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
@@ -49,6 +51,11 @@ export interface Fanout {
   payload(notice: FanoutNotice): { channel: string; payload: string } | null;
   /** Called for every notice from another server. */
   subscribe(handler: (notice: Notice) => void): void;
+  /**
+   * Called when the listening connection is back after it dropped: notices sent meanwhile are
+   * lost, so whatever they would have said must be read from the database again.
+   */
+  onResync(handler: () => void): void;
   close(): Promise<void>;
 }
 
@@ -72,6 +79,7 @@ export function localFanout(): Fanout {
     publish() {},
     payload: () => null,
     subscribe() {},
+    onResync() {},
     async close() {},
   };
 }
@@ -83,14 +91,17 @@ export function localFanout(): Fanout {
 export async function pgFanout(url: string, onError: (e: unknown) => void = () => {}): Promise<Fanout> {
   const serverId = randomBytes(6).toString('base64url');
   const handlers: ((n: Notice) => void)[] = [];
+  const resyncs: (() => void)[] = [];
   let client: pg.Client | null = null;
+  let connections = 0;
   let closed = false;
   const pending: string[] = [];
   /** The newest notice sent: closing waits for it (a server's goodbye notices go out). */
   let last: Promise<void> = Promise.resolve();
 
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: url });
+    // Named, so that an operator (and a test) can tell each server's listener in pg_stat_activity.
+    const c = new pg.Client({ connectionString: url, application_name: `tc-rooms-${serverId}` });
     c.on('error', (e) => {
       if (closed) return;
       onError(e);
@@ -112,6 +123,8 @@ export async function pgFanout(url: string, onError: (e: unknown) => void = () =
     await c.query(`LISTEN ${CHANNEL}`);
     client = c;
     while (pending.length > 0) send(pending.shift()!);
+    // Listening again: read what the notices lost while it was down would have said.
+    if (connections++ > 0) for (const h of resyncs) h();
   }
 
   function send(payload: string): void {
@@ -137,6 +150,9 @@ export async function pgFanout(url: string, onError: (e: unknown) => void = () =
     payload: (notice) => ({ channel: CHANNEL, payload: noticePayload(notice, serverId) }),
     subscribe(handler) {
       handlers.push(handler);
+    },
+    onResync(handler) {
+      resyncs.push(handler);
     },
     async close() {
       closed = true;

@@ -142,6 +142,7 @@ export class RoomService implements ConsoleHost {
     this.rooms = new RoomsStore(opts.store.kysely);
     this.now = opts.now ?? Date.now;
     opts.fanout.subscribe((n) => void this.onNotice(n).catch((e: unknown) => this.opts.log?.(e, 'a notice from another server')));
+    opts.fanout.onResync(() => void this.resync().catch((e: unknown) => this.opts.log?.(e, 'reading rooms again after the listener came back')));
     this.beat = setInterval(() => void this.heartbeat(), PRESENCE_BEAT_MS);
     this.beat.unref();
   }
@@ -181,6 +182,33 @@ export class RoomService implements ConsoleHost {
   private async readPresence(room: Loaded): Promise<void> {
     const rows = await this.rooms.presence(room.row.id);
     room.remote = new Set(rows.filter((r) => r.server_id !== this.opts.fanout.serverId).map((r) => r.seat as Capital));
+  }
+
+  /**
+   * The listening connection dropped and is back: notices of other servers' entries, joins,
+   * connections and takeovers sent meanwhile are lost, so every room held here is read again.
+   */
+  private async resync(): Promise<void> {
+    for (const p of [...this.loaded.values()]) {
+      const room = await p.catch(() => null);
+      if (!room) continue;
+      await this.exclusive(room, async () => {
+        room.seats = await this.rooms.seats(room.row.id);
+        const rows = await this.rooms.presence(room.row.id);
+        // A device here whose seat another server's device took meanwhile is the older one.
+        for (const r of rows) {
+          const mine = room.connections.get(r.seat as Capital);
+          if (mine && r.server_id !== this.opts.fanout.serverId) {
+            room.connections.delete(mine.seat);
+            supersede(mine);
+          }
+        }
+        room.remote = new Set(rows.filter((r) => r.server_id !== this.opts.fanout.serverId).map((r) => r.seat as Capital));
+        const caught = await this.catchUp(room);
+        if (caught.length > 0) await this.afterApply(room, caught);
+        else this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
+      });
+    }
   }
 
   /** The teacher's console plugs in here. */
