@@ -1,13 +1,15 @@
 /**
  * DOM pieces of the game screen: the top bar and side panel, the map legend, the sector table
  * (the map's text equivalent, and its keyboard access), the human-cost ledger, and the turn-report
- * controls. They show what they are given and call back; no rules here.
+ * controls and the report's summary in a few lines. They show what they are given and call back;
+ * no rules here.
  */
-import type { HumanCost } from '../engine/types';
+import type { GameState, HumanCost, TurnReport } from '../engine/types';
 import type { MapState } from '../game/selectors';
 import { MARKER_URL } from './assets';
 import { clear, formatCount, formatMonth, h } from './dom';
 import { icon } from './icons';
+import { describeTurnReport } from './reportText';
 
 export type Screen = 'menu' | 'setup' | 'game' | 'debrief';
 
@@ -252,4 +254,132 @@ export function reportControls(opts: {
       element.remove();
     },
   };
+}
+
+/** A turn report in a few lines, with the full text one click away. */
+export function reportSummary(state: GameState, report: TurnReport): HTMLElement {
+  const names = (id: string) => state.rules.sectors.find((x) => x.id === id)?.name ?? id;
+  let k = 0;
+  let w = 0;
+  let c = 0;
+  for (const s of report.sectors) {
+    k += s.northKorean.killed;
+    w += s.northKorean.wounded;
+    c += s.northKorean.captured;
+  }
+  const front = report.sectors.map((s) => {
+    const d = Math.round(s.controlAfter) - Math.round(s.controlBefore);
+    return `${names(s.sector)} ${Math.round(s.controlAfter)}%${d === 0 ? '' : ` (${d > 0 ? '+' : '−'}${Math.abs(d)})`}`;
+  });
+  return h(
+    'div',
+    {},
+    h(
+      'p',
+      {},
+      h('strong', {}, 'North Korean soldiers: '),
+      `${formatCount(k)} killed, ${formatCount(w)} wounded, ${formatCount(c)} captured.`,
+    ),
+    h('p', {}, h('strong', {}, 'Russian-held: '), front.join(' · ')),
+    h(
+      'details',
+      { class: 'report-full' },
+      h('summary', {}, 'Full report: deliveries and losses'),
+      h('p', {}, describeTurnReport(report, names)),
+    ),
+  );
+}
+
+/** The game screen's top bar: the brand, whose orders, the turn, Undo, End turn, the menu, the ledger. */
+export function gameHeader(): {
+  head: HTMLElement;
+  seatBadge: HTMLElement;
+  turnIndicator: HTMLElement;
+  undoBtn: HTMLButtonElement;
+  endBtn: HTMLButtonElement;
+  menuBtn: HTMLButtonElement;
+  ledgerHost: HTMLElement;
+} {
+  const seatBadge = h('div', { class: 'seat-badge' });
+  const turnIndicator = h('p', { id: 'turn-indicator', class: 'turn-info', tabindex: -1 });
+  // Short labels on phones; the accessible name stays whole.
+  const undoBtn = h(
+    'button',
+    { type: 'button', id: 'btn-undo', class: 'btn btn-small', 'aria-label': 'Undo last order' },
+    h('span', {}, 'Undo', h('span', { class: 'long' }, ' last order')),
+  );
+  const endBtn = h(
+    'button',
+    {
+      type: 'button',
+      id: 'btn-end',
+      class: 'btn btn-small btn-primary',
+      'aria-haspopup': 'dialog',
+    },
+    'End turn…',
+  );
+  const menuBtn = h(
+    'button',
+    {
+      type: 'button',
+      id: 'btn-menu',
+      class: 'btn btn-small',
+      'aria-haspopup': 'dialog',
+      'aria-label': 'Game menu',
+    },
+    h('span', { class: 'long' }, 'Game menu'),
+    h('span', { class: 'short' }, 'Menu'),
+  );
+  const ledgerHost = h('div', { class: 'ledger-host' });
+  const head = h(
+    'header',
+    { class: 'game-head' },
+    h(
+      'div',
+      { class: 'topbar-row' },
+      h('h1', { class: 'brand' }, 'Three Capitals'),
+      seatBadge,
+      turnIndicator,
+      h('span', { class: 'spacer' }),
+      h('div', { class: 'head-actions' }, undoBtn, endBtn, menuBtn),
+    ),
+    ledgerHost,
+  );
+  return { head, seatBadge, turnIndicator, undoBtn, endBtn, menuBtn, ledgerHost };
+}
+
+/**
+ * A tab list (the WAI-ARIA pattern: arrow keys, Home and End move between tabs) whose buttons
+ * control one shared panel, `#tabpanel`; `onSelect` is called with the chosen tab's id.
+ */
+export function tabList<T extends string>(
+  tabs: readonly { id: T; label: string }[],
+  label: string,
+  onSelect: (id: T) => void,
+): { tablist: HTMLElement; buttons: Map<T, HTMLButtonElement> } {
+  const buttons = new Map<T, HTMLButtonElement>();
+  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': label });
+  for (const t of tabs) {
+    const b = h(
+      'button',
+      { type: 'button', role: 'tab', id: `tab-${t.id}`, class: 'tab', 'aria-controls': 'tabpanel' },
+      t.label,
+    );
+    b.addEventListener('click', () => onSelect(t.id));
+    b.addEventListener('keydown', (e) => {
+      const i = tabs.findIndex((x) => x.id === t.id);
+      let j = -1;
+      if (e.key === 'ArrowRight') j = (i + 1) % tabs.length;
+      else if (e.key === 'ArrowLeft') j = (i - 1 + tabs.length) % tabs.length;
+      else if (e.key === 'Home') j = 0;
+      else if (e.key === 'End') j = tabs.length - 1;
+      if (j >= 0) {
+        e.preventDefault();
+        onSelect(tabs[j]!.id);
+      }
+    });
+    buttons.set(t.id, b);
+    tablist.appendChild(b);
+  }
+  return { tablist, buttons };
 }

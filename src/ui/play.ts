@@ -4,7 +4,8 @@
  * on screen). The side panel carries the player's stocks, the turn report, and tabs: Orders,
  * Trade, News, Intelligence, Front. Hot-seat games cover everything with a pass-the-device
  * screen between players. Every order goes through store.dispatch; a refused order's reason is
- * shown next to its control. No rules here.
+ * shown next to its control. No rules here. The dialogs (end of turn, game menu, the hot-seat
+ * cover) are in play-dialogs.ts; the header, tab list and report summary in gameScreen.ts.
  */
 import type { StoreApi } from 'zustand/vanilla';
 
@@ -14,14 +15,14 @@ import { selectMapState } from '../game/selectors';
 import type { Ledger } from '../ledger';
 import type { GameStore } from '../store';
 import { EMBLEM_URL } from './assets';
-import { openChoice } from './choice';
-import { aboutSources, howToPlay } from './content';
 import type { PanelContext } from './controls';
-import { openReader } from './dialog';
-import { clear, formatCount, formatMonth, h } from './dom';
+import { clear, formatMonth, h } from './dom';
 import {
   mapLegend,
   reportControls,
+  reportSummary,
+  gameHeader,
+  tabList,
   sectorTable,
   turnInfoText,
   type ReportControls,
@@ -40,6 +41,7 @@ import {
   standingPanel,
 } from './panels';
 import { describeTurnReport } from './reportText';
+import { handoffCover, openEndTurn, openGameMenu, orderList, ordersThisTurn } from './play-dialogs';
 import { CAPITAL_STYLE } from './theme';
 import { emptyComposer, inboxCount, tradePanel, type Composer } from './trade';
 import { roomMessagesSection } from './messages-room';
@@ -73,40 +75,6 @@ const TABS: { id: Tab; label: string }[] = [
 
 function humans(seats: Record<Capital, string>): Capital[] {
   return CAPITAL_IDS.filter((c) => seats[c] === 'human');
-}
-
-/** A turn report in a few lines, with the full text one click away. */
-function reportSummary(state: GameState, report: TurnReport): HTMLElement {
-  const names = (id: string) => state.rules.sectors.find((x) => x.id === id)?.name ?? id;
-  let k = 0;
-  let w = 0;
-  let c = 0;
-  for (const s of report.sectors) {
-    k += s.northKorean.killed;
-    w += s.northKorean.wounded;
-    c += s.northKorean.captured;
-  }
-  const front = report.sectors.map((s) => {
-    const d = Math.round(s.controlAfter) - Math.round(s.controlBefore);
-    return `${names(s.sector)} ${Math.round(s.controlAfter)}%${d === 0 ? '' : ` (${d > 0 ? '+' : '−'}${Math.abs(d)})`}`;
-  });
-  return h(
-    'div',
-    {},
-    h(
-      'p',
-      {},
-      h('strong', {}, 'North Korean soldiers: '),
-      `${formatCount(k)} killed, ${formatCount(w)} wounded, ${formatCount(c)} captured.`,
-    ),
-    h('p', {}, h('strong', {}, 'Russian-held: '), front.join(' · ')),
-    h(
-      'details',
-      { class: 'report-full' },
-      h('summary', {}, 'Full report: deliveries and losses'),
-      h('p', {}, describeTurnReport(report, names)),
-    ),
-  );
 }
 
 export function mountPlay(deps: PlayDeps): PlayHandle {
@@ -145,51 +113,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
   };
 
   // --- Header ------------------------------------------------------------------------------
-  const seatBadge = h('div', { class: 'seat-badge' });
-  const turnIndicator = h('p', { id: 'turn-indicator', class: 'turn-info', tabindex: -1 });
-  // Short labels on phones; the accessible name stays whole.
-  const undoBtn = h(
-    'button',
-    { type: 'button', id: 'btn-undo', class: 'btn btn-small', 'aria-label': 'Undo last order' },
-    h('span', {}, 'Undo', h('span', { class: 'long' }, ' last order')),
-  );
-  const endBtn = h(
-    'button',
-    {
-      type: 'button',
-      id: 'btn-end',
-      class: 'btn btn-small btn-primary',
-      'aria-haspopup': 'dialog',
-    },
-    'End turn…',
-  );
-  const menuBtn = h(
-    'button',
-    {
-      type: 'button',
-      id: 'btn-menu',
-      class: 'btn btn-small',
-      'aria-haspopup': 'dialog',
-      'aria-label': 'Game menu',
-    },
-    h('span', { class: 'long' }, 'Game menu'),
-    h('span', { class: 'short' }, 'Menu'),
-  );
-  const ledgerHost = h('div', { class: 'ledger-host' });
-  const head = h(
-    'header',
-    { class: 'game-head' },
-    h(
-      'div',
-      { class: 'topbar-row' },
-      h('h1', { class: 'brand' }, 'Three Capitals'),
-      seatBadge,
-      turnIndicator,
-      h('span', { class: 'spacer' }),
-      h('div', { class: 'head-actions' }, undoBtn, endBtn, menuBtn),
-    ),
-    ledgerHost,
-  );
+  const { head, seatBadge, turnIndicator, undoBtn, endBtn, menuBtn, ledgerHost } = gameHeader();
 
   // --- Side panel ----------------------------------------------------------------------------
   const banner = h('div', { class: 'banner', role: 'alert', hidden: true });
@@ -215,30 +139,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
     reportText,
   );
   const resourcesHost = h('div', { class: 'resources-host' });
-  const tabButtons = new Map<Tab, HTMLButtonElement>();
-  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Game panels' });
-  for (const t of TABS) {
-    const b = h(
-      'button',
-      { type: 'button', role: 'tab', id: `tab-${t.id}`, class: 'tab', 'aria-controls': 'tabpanel' },
-      t.label,
-    );
-    b.addEventListener('click', () => selectTab(t.id, true));
-    b.addEventListener('keydown', (e) => {
-      const i = TABS.findIndex((x) => x.id === t.id);
-      let j = -1;
-      if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
-      else if (e.key === 'ArrowLeft') j = (i - 1 + TABS.length) % TABS.length;
-      else if (e.key === 'Home') j = 0;
-      else if (e.key === 'End') j = TABS.length - 1;
-      if (j >= 0) {
-        e.preventDefault();
-        selectTab(TABS[j]!.id, true);
-      }
-    });
-    tabButtons.set(t.id, b);
-    tablist.appendChild(b);
-  }
+  const { tablist, buttons: tabButtons } = tabList(TABS, 'Game panels', (t) => selectTab(t, true));
   const tabpanel = h('div', { id: 'tabpanel', class: 'tabpanel', role: 'tabpanel', tabindex: 0 });
   const side = h(
     // The orders and panels are the screen's main content (the map repeats them as a picture).
@@ -358,87 +259,13 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
   endBtn.addEventListener('click', () => {
     const s = get().session;
     if (!s || s.state.ctx.phase === 'over') return;
-    const state = s.state;
-    const seat = state.ctx.seat;
-    const from = s.seatStart?.logLength ?? s.actions.length;
-    const mine = s.actions.slice(from).filter((a) => a.seat === seat && a.type !== 'endTurn');
-    const waiting = inboxCount(state, seat);
-    const last =
-      state.ctx.turn >= state.rules.calendar.turns &&
-      state.rules.order.indexOf(seat) === state.rules.order.length - 1;
-    const body = h(
-      'div',
-      {},
-      h(
-        'p',
-        {},
-        mine.length
-          ? `Your orders for ${formatMonth(state.ctx.date)}:`
-          : `You have given no orders for ${formatMonth(state.ctx.date)}. Everything stays as it is.`,
-      ),
-      mine.length
-        ? h(
-            'ol',
-            { class: 'order-summary' },
-            ...mine.map((a) => h('li', {}, describeAction(state.rules, a))),
-          )
-        : null,
-      waiting
-        ? h(
-            'p',
-            {},
-            `${waiting} offer${waiting === 1 ? ' is' : 's are'} still waiting for your answer.`,
-          )
-        : null,
-      h(
-        'p',
-        { class: 'muted-ink' },
-        'Once the turn ends these orders cannot be taken back.' +
-          (last ? ' This is the last turn: the game ends and the debrief follows.' : ''),
-      ),
-    );
-    openChoice({
-      title: `End ${capitalName(state, seat)}’s turn?`,
-      body,
-      buttons: [
-        {
-          label: 'End turn',
-          primary: true,
-          onChoose: () => void act('end', { type: 'endTurn', seat }),
-        },
-        { label: 'Keep giving orders' },
-      ],
-    });
+    const seat = s.state.ctx.seat;
+    openEndTurn(s.state, ordersThisTurn(s, seat), () => void act('end', { type: 'endTurn', seat }));
   });
 
-  menuBtn.addEventListener('click', () => {
-    openChoice({
-      title: 'Game menu',
-      className: 'choice-list',
-      body: h(
-        'p',
-        {},
-        'Your game is saved on this device after every order. You can leave and continue later.',
-      ),
-      buttons: [
-        {
-          label: 'How to play',
-          onChoose: () => void setTimeout(() => openReader('How to play', howToPlay()), 0),
-        },
-        {
-          label: 'About the sources',
-          onChoose: () => void setTimeout(() => openReader('About the sources', aboutSources()), 0),
-        },
-        { label: 'Download game record', onChoose: () => deps.onDownloadRecord() },
-        {
-          label: 'Leave to the main menu',
-          onChoose: () => void setTimeout(() => deps.onLeave(), 0),
-        },
-        { label: 'Close' },
-      ],
-      focus: 4,
-    });
-  });
+  menuBtn.addEventListener('click', () =>
+    openGameMenu({ onDownloadRecord: deps.onDownloadRecord, onLeave: deps.onLeave }),
+  );
 
   // --- Rendering ---------------------------------------------------------------------------------
   function currentHandoff(): Capital | null {
@@ -448,14 +275,7 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
   function renderHandoff(state: GameState, seat: Capital): void {
     clear(handoff);
     clearAnnouncements();
-    const prev = get().session?.lastHuman ?? null;
-    const style = CAPITAL_STYLE[seat];
-    const go = h(
-      'button',
-      { type: 'button', class: 'btn btn-primary', id: 'handoff-go' },
-      `I am ${style.name}: show my orders`,
-    );
-    go.addEventListener('click', () => {
+    const go = handoffCover(handoff, state, seat, get().session?.lastHuman ?? null, () => {
       if (get().handoff) get().confirmHandoff();
       localHandoff = null;
       tab = 'orders';
@@ -468,28 +288,6 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
       maybePlayReport();
       brief();
     });
-    handoff.append(
-      h(
-        'div',
-        { class: 'handoff-inner' },
-        h('img', { src: EMBLEM_URL[seat], alt: '', width: 72, height: 72 }),
-        h('h1', { id: 'handoff-title' }, `Pass the device to ${capitalName(state, seat)}`),
-        h(
-          'p',
-          {},
-          prev && prev !== seat
-            ? `${capitalName(state, prev)} has finished giving orders. `
-            : `${capitalName(state, seat)} gives orders first. `,
-          `Hand the device to the player of ${capitalName(state, seat)} for ${formatMonth(state.ctx.date)} (turn ${state.ctx.turn} of ${state.rules.calendar.turns}).`,
-        ),
-        h(
-          'p',
-          { class: 'muted' },
-          'Each capital’s stocks, estimates and offers are private: they stay hidden until its player continues.',
-        ),
-        go,
-      ),
-    );
     handoff.hidden = false;
     setInert(true);
     if (!handoff.contains(document.activeElement)) go.focus();
@@ -686,19 +484,13 @@ export function mountPlay(deps: PlayDeps): PlayHandle {
   function panelContent(state: GameState, seat: Capital): HTMLElement[] {
     switch (tab) {
       case 'orders': {
-        const s = get().session!;
-        const from = s.seatStart?.logLength ?? s.actions.length;
-        const mine = s.actions.slice(from).filter((a) => a.seat === seat && a.type !== 'endTurn');
+        const mine = ordersThisTurn(get().session!, seat);
         const given = h(
           'section',
           { class: 'panel-section orders-given', 'aria-labelledby': 'given-title' },
           h('h3', { id: 'given-title' }, `Orders this turn (${mine.length})`),
           mine.length
-            ? h(
-                'ol',
-                { class: 'order-summary' },
-                ...mine.map((a) => h('li', {}, describeAction(state.rules, a))),
-              )
+            ? orderList(state, mine)
             : h(
                 'p',
                 { class: 'muted small' },
