@@ -8,13 +8,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Capital } from '../../src/engine';
-import { patchRoom, type ConsoleFrame, type ConsoleRoom, type ConsoleRoomPatch } from '../../src/rooms/console-view';
+import type { ConsoleRoom } from '../../src/rooms/console-view';
 import type { RoomMessage } from '../../src/rooms/messages';
 import { joinSeats } from '../../src/session/room-bots';
 import { ClockStore } from '../../src/server/console/clock-store';
 import { newClock, startTurn } from '../../src/rooms/turn-clock';
 import { PG_URL, startTestServer, type TestServer } from '../server/helpers';
-import { after, consoleSees, newClass, rawSeat, until } from './helpers';
+import { after, consoleRoom, consoleSees, newClass, rawSeat, until } from './helpers';
 
 type Raw = Awaited<ReturnType<typeof rawSeat>>;
 type Frame = Record<string, unknown>;
@@ -123,14 +123,7 @@ describe.runIf(PG_URL)('two app servers on one PostgreSQL', () => {
       seats.push(raw);
     }
     const seen = (pred: (r: ConsoleRoom) => boolean) => () => {
-      let room: ConsoleRoom | null = null;
-      for (const raw of teacher.frames) {
-        const f = JSON.parse(raw) as ConsoleFrame;
-        if (f.type === 'console' || f.type === 'consoleRooms') {
-          const patch = (f.rooms as ConsoleRoomPatch[]).find((r) => r.summary.id === second);
-          if (patch) room = patchRoom(room ?? undefined, patch);
-        }
-      }
+      const room = consoleRoom(teacher, second);
       return room !== null && pred(room);
     };
     await expect.poll(seen((r) => r.summary.phase === 'playing' && r.summary.seats.every((s) => s.connected)), { timeout: 8000 }).toBe(true);
