@@ -179,9 +179,11 @@ export class RoomService implements ConsoleHost {
     this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
   }
 
-  private async readPresence(room: Loaded): Promise<void> {
+  /** Who is connected to the room on other servers; returns the presence rows read. */
+  private async readPresence(room: Loaded): Promise<{ seat: string; server_id: string }[]> {
     const rows = await this.rooms.presence(room.row.id);
     room.remote = new Set(rows.filter((r) => r.server_id !== this.opts.fanout.serverId).map((r) => r.seat as Capital));
+    return rows;
   }
 
   /**
@@ -194,16 +196,14 @@ export class RoomService implements ConsoleHost {
       if (!room) continue;
       await this.exclusive(room, async () => {
         room.seats = await this.rooms.seats(room.row.id);
-        const rows = await this.rooms.presence(room.row.id);
+        await this.readPresence(room);
         // A device here whose seat another server's device took meanwhile is the older one.
-        for (const r of rows) {
-          const mine = room.connections.get(r.seat as Capital);
-          if (mine && r.server_id !== this.opts.fanout.serverId) {
-            room.connections.delete(mine.seat);
-            supersede(mine);
-          }
+        for (const seat of room.remote) {
+          const mine = room.connections.get(seat);
+          if (!mine) continue;
+          room.connections.delete(seat);
+          supersede(mine);
         }
-        room.remote = new Set(rows.filter((r) => r.server_id !== this.opts.fanout.serverId).map((r) => r.seat as Capital));
         const caught = await this.catchUp(room);
         if (caught.length > 0) await this.afterApply(room, caught);
         else this.broadcast(room, { changed: 'none', resolved: null, refused: [] });
@@ -375,7 +375,7 @@ export class RoomService implements ConsoleHost {
   private applyRows(room: Loaded, rows: readonly RoomLogRow[]): Applied[] {
     const out: Applied[] = [];
     for (const r of rows) if (Number(r.seq) === room.game.seq + 1) out.push(room.game.apply(JSON.parse(r.entry) as LogEntry, room.game.seq + 1));
-    for (const seq of room.noticed.keys()) if (seq <= room.game.seq) room.noticed.delete(seq);
+    forgetApplied(room);
     return out;
   }
 
@@ -390,7 +390,7 @@ export class RoomService implements ConsoleHost {
       room.noticed.delete(room.game.seq + 1);
       out.push(room.game.apply(e, room.game.seq + 1));
     }
-    for (const seq of room.noticed.keys()) if (seq <= room.game.seq) room.noticed.delete(seq);
+    forgetApplied(room);
     return out;
   }
 
@@ -791,6 +791,11 @@ export class RoomService implements ConsoleHost {
       if (room?.finishing) await room.finishing;
     }
   }
+}
+
+/** Drops noticed entries at or before the room's position (applied from the log or a notice). */
+function forgetApplied(room: Loaded): void {
+  for (const seq of room.noticed.keys()) if (seq <= room.game.seq) room.noticed.delete(seq);
 }
 
 function supersede(conn: SeatConnection): void {
