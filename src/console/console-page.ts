@@ -1,18 +1,4 @@
 /**
- * Off-screen cards are brought up to date this often (ms), and at once when they scroll into view:
- * forty rooms at a class's pace change rarely, but a room played fast sends several frames a
- * second, and redrawing cards nobody can see was most of the page's work.
- */
-const OFF_SCREEN_REFRESH_MS = 2000;
-
-/**
- * The page redraws at most this often (ms): frames arriving in between are folded into the data
- * at once and drawn together. Twice a second is live for a person reading forty rooms, and it
- * keeps the page's main thread free for the teacher's clicks when many rooms change at once.
- */
-const REDRAW_MS = 500;
-
-/**
  * /results?console=<CODE> — the teacher's console for a class's rooms, behind the class's
  * moderation key: every room at a glance, live; time (deadline per turn, pause, resume, one more
  * minute, end the turn now); news injects (a scenario event, in words, or plain news) to all
@@ -30,12 +16,26 @@ import { openConsoleSocket, type ConsoleSocket } from './console-socket';
 import { renderControls } from './controls';
 import { cardShape, NAMES, patchRoomCard, renderRoomCard, tickRoomCard } from './room-card';
 
+/**
+ * Off-screen cards are brought up to date this often (ms), and at once when they scroll into view:
+ * forty rooms at a class's pace change rarely, but a room played fast sends several frames a
+ * second, and redrawing cards nobody can see was most of the page's work.
+ */
+const OFF_SCREEN_REFRESH_MS = 2000;
+
+/**
+ * The page redraws at most this often (ms): frames arriving in between are folded into the data
+ * at once and drawn together. Twice a second is live for a person reading forty rooms, and it
+ * keeps the page's main thread free for the teacher's clicks when many rooms change at once.
+ */
+const REDRAW_MS = 500;
+
 interface Live {
   rooms: Map<string, ConsoleRoom>;
   cards: Map<string, HTMLElement>;
-  /** Rooms whose card is on screen (or nearly): redrawn as their frames arrive. */
+  /** Rooms whose card is in the window: redrawn as their frames arrive. */
   onScreen: Set<string>;
-  /** Off-screen rooms that changed since their card was drawn. */
+  /** Rooms that changed since their card was drawn (off screen, or waiting for the next redraw). */
   stale: Set<string>;
   /** server clock minus this computer's clock (ms) */
   offset: number;
@@ -153,7 +153,6 @@ function start(main: HTMLElement, code: string, key: string): void {
         else if (room) tickRoomCard(e.target as HTMLElement, room, now());
       }
     },
-    { rootMargin: '0px' },
   );
 
   /** Rebuilds the class controls, keeping what the teacher was typing or had chosen. */
