@@ -115,17 +115,21 @@ void run(async () => {
   const withConsole = args.flags.has('console');
   if (withConsole) await ensureBuilt();
   const results: Figures[] = [];
+  /** Plays one setup at full speed, then paced when asked. */
+  const playSetup = async (setup: string, servers: Child[]): Promise<void> => {
+    for (const think of runs) {
+      const f = await measure(setup, servers, rooms, withConsole, think);
+      results.push(f);
+      if (!json) print(f);
+    }
+  };
   console.log(`Class rooms: ${rooms} rooms (${rooms * 3} sockets), bots choosing every seat's orders; load average ${loadavg()[0]!.toFixed(2)} on this machine`);
 
   if (!args.flags.has('skip-sqlite')) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'tc-bench-rooms-'));
     const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', WORKERS: '1' });
     try {
-      for (const think of runs) {
-        const f = await measure('one app server, SQLite', [server], rooms, withConsole, think);
-        results.push(f);
-        if (!json) print(f);
-      }
+      await playSetup('one app server, SQLite', [server]);
     } finally {
       await stopServer(server);
       rmSync(dataDir, { recursive: true, force: true });
@@ -136,11 +140,7 @@ void run(async () => {
     const servers: Child[] = [];
     try {
       for (const d of dirs) servers.push(await startServer({ DATA_DIR: d, DATABASE_URL: pgUrl, WORKERS: '1', PG_POOL_MAX: '8' }));
-      for (const think of runs) {
-        const f = await measure('two app servers, one PostgreSQL', servers, rooms, withConsole, think);
-        results.push(f);
-        if (!json) print(f);
-      }
+      await playSetup('two app servers, one PostgreSQL', servers);
     } finally {
       for (const s of servers) await stopServer(s);
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
